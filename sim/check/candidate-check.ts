@@ -1,0 +1,70 @@
+// Decides, for the minimiser, whether a candidate sub-history still counts as a counterexample:
+// the search must prove it non-linearizable and, when the original counterexample had this
+// property, every value a get read must still be producible from the candidate's writes (one put
+// or the initial "", followed by distinct appends, in any order, ignoring real time). The second
+// condition stops the minimiser from "explaining" a stale read by deleting the write that
+// produced the value read, which would leave a misleading core like `get -> "x"` with no write of
+// "x" at all. All work is charged to the minimiser's meter, each search capped; anything left
+// undecided counts as "not a counterexample", so the minimiser keeps the operations it concerns.
+
+import type { KvOperation } from './history.ts';
+import { RegisterModel } from './register-model.ts';
+import type { StepMeter } from './step-meter.ts';
+import { searchLinearization } from './wgl-search.ts';
+
+/** The most steps any one candidate search may take. */
+export const CANDIDATE_CAP_STEPS = 200_000;
+
+export type CappedVerdict = 'ok' | 'illegal' | 'undecided';
+
+export function cappedVerdict(ops: readonly KvOperation[], meter: StepMeter): CappedVerdict {
+  if (ops.length === 0) return 'ok';
+  const child = meter.fork(CANDIDATE_CAP_STEPS);
+  const outcome = searchLinearization(new RegisterModel(ops), child);
+  meter.absorb(child);
+  return outcome.verdict === 'unknown' ? 'undecided' : outcome.verdict;
+}
+
+/** Whether `value[pos..]` is a concatenation of distinct unused appends; null if the meter ran out. */
+function matchAppends(value: string, pos: number, appends: readonly string[], used: Uint8Array, meter: StepMeter): boolean | null {
+  if (pos === value.length) return true;
+  for (let j = 0; j < appends.length; j++) {
+    if (!meter.tick()) return null;
+    const piece = appends[j]!;
+    if (used[j] === 1 || piece.length === 0 || !value.startsWith(piece, pos)) continue;
+    used[j] = 1;
+    const found = matchAppends(value, pos + piece.length, appends, used, meter);
+    used[j] = 0;
+    if (found !== false) return found;
+  }
+  return false;
+}
+
+/** True if every get's value is producible from the writes; false if not or if undecided. */
+export function readsProducible(ops: readonly KvOperation[], meter: StepMeter): boolean {
+  const bases = ['', ...ops.filter((op) => op.kind === 'put').map((op) => op.value)];
+  const appends = ops.filter((op) => op.kind === 'append').map((op) => op.value);
+  const used = new Uint8Array(appends.length);
+  return ops.every(
+    (get) =>
+      get.kind !== 'get' ||
+      bases.some((base) => get.value.startsWith(base) && matchAppends(get.value, base.length, appends, used, meter) === true),
+  );
+}
+
+export interface CandidateCriterion {
+  /** Whether the reads must stay producible by the writes (see readsProducible). */
+  readonly keepReadsProducible: boolean;
+}
+
+export function isCounterexample(
+  candidate: readonly KvOperation[],
+  removed: readonly KvOperation[],
+  criterion: CandidateCriterion,
+  meter: StepMeter,
+): boolean {
+  if (cappedVerdict(candidate, meter) !== 'illegal') return false;
+  // Dropping only gets cannot make a read unproducible.
+  if (!criterion.keepReadsProducible || removed.every((op) => op.kind === 'get')) return true;
+  return readsProducible(candidate, meter);
+}

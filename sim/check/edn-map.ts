@@ -1,0 +1,113 @@
+// Reads one flat EDN map, the shape of a line in a Jepsen/Porcupine history such as
+// `{:process 0, :type :ok, :f :get, :key "7", :value ""}`. Only what those lines use is
+// supported: keyword keys, and values that are keywords, strings (with the usual backslash
+// escapes), integers, nil, true or false. Commas count as whitespace, as in EDN. Errors are
+// reported as EdnSyntaxError with the column, for the history parser to turn into a line error.
+
+export type EdnScalar =
+  | { readonly type: 'keyword'; readonly name: string }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'integer'; readonly value: number }
+  | { readonly type: 'nil' }
+  | { readonly type: 'boolean'; readonly value: boolean };
+
+export class EdnSyntaxError extends Error {
+  override readonly name = 'EdnSyntaxError';
+  constructor(
+    readonly column: number,
+    what: string,
+  ) {
+    super(`column ${column}: ${what}`);
+  }
+}
+
+const SYMBOL_CHAR = /[A-Za-z0-9*+!\-_?<>=/.]/;
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+class Cursor {
+  pos = 0;
+  constructor(readonly text: string) {}
+  peek(): string {
+    return this.text[this.pos] ?? '';
+  }
+  fail(what: string): never {
+    throw new EdnSyntaxError(this.pos + 1, what);
+  }
+  skipSpace(): void {
+    while (this.pos < this.text.length && /[\s,]/.test(this.peek())) this.pos++;
+  }
+  readSymbol(): string {
+    const start = this.pos;
+    while (this.pos < this.text.length && SYMBOL_CHAR.test(this.peek())) this.pos++;
+    return this.text.slice(start, this.pos);
+  }
+}
+
+function readString(cur: Cursor): string {
+  cur.pos++; // opening quote
+  let out = '';
+  for (;;) {
+    const ch = cur.peek();
+    if (ch === '') cur.fail('unterminated string');
+    cur.pos++;
+    if (ch === '"') return out;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const esc = cur.peek();
+    if (esc === 'u') {
+      const hex = cur.text.slice(cur.pos + 1, cur.pos + 5);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) cur.fail('bad \\u escape in string');
+      out += String.fromCharCode(parseInt(hex, 16));
+      cur.pos += 5;
+      continue;
+    }
+    const decoded = ESCAPES[esc];
+    if (decoded === undefined) cur.fail(`unknown escape \\${esc} in string`);
+    out += decoded;
+    cur.pos++;
+  }
+}
+
+function readValue(cur: Cursor): EdnScalar {
+  const ch = cur.peek();
+  if (ch === '"') return { type: 'string', value: readString(cur) };
+  if (ch === ':') {
+    cur.pos++;
+    const name = cur.readSymbol();
+    if (name === '') cur.fail('empty keyword');
+    return { type: 'keyword', name };
+  }
+  const start = cur.pos;
+  const word = cur.readSymbol();
+  if (word === 'nil') return { type: 'nil' };
+  if (word === 'true' || word === 'false') return { type: 'boolean', value: word === 'true' };
+  if (/^[-+]?\d+$/.test(word)) return { type: 'integer', value: Number(word) };
+  cur.pos = start;
+  return cur.fail(ch === '' ? 'expected a value, got end of line' : `unsupported value starting with ${JSON.stringify(ch)}`);
+}
+
+/** Parses `{:k v, :k v}` into a map from keyword name (without the colon) to value. */
+export function parseEdnMap(text: string): Map<string, EdnScalar> {
+  const cur = new Cursor(text);
+  const fields = new Map<string, EdnScalar>();
+  cur.skipSpace();
+  if (cur.peek() !== '{') cur.fail("expected '{' at the start of the line");
+  cur.pos++;
+  for (;;) {
+    cur.skipSpace();
+    if (cur.peek() === '}') break;
+    if (cur.peek() !== ':') cur.fail(cur.peek() === '' ? "missing closing '}'" : 'expected a keyword key');
+    const key = readValue(cur);
+    if (key.type !== 'keyword') return cur.fail('expected a keyword key');
+    if (fields.has(key.name)) cur.fail(`duplicate key :${key.name}`);
+    cur.skipSpace();
+    if (cur.peek() === '}' || cur.peek() === '') cur.fail(`key :${key.name} has no value`);
+    fields.set(key.name, readValue(cur));
+  }
+  cur.pos++;
+  cur.skipSpace();
+  if (cur.pos < text.length) cur.fail("unexpected text after the closing '}'");
+  return fields;
+}

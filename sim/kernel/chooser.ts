@@ -1,0 +1,57 @@
+// The one door every nondeterministic decision goes through. A chooser answers `pick(kind, n)`
+// with an integer in [0, n); strategies (seeded random, swarm, PCT, replay) are choosers. The
+// decision kind names the question, and, for the seeded chooser, the stream that answers it.
+
+import { assert } from './assert.ts';
+import { streamFor, type RandomStream, type StreamName } from './rng.ts';
+
+/** Every question the simulator may ask. Kept small and named so a decision log is readable. */
+export const DECISION_KINDS = [
+  'schedule.tie', // which of several same-instant events runs first
+  'schedule.handoff', // which goroutine waiting on a mutex gets it
+  'schedule.encode', // how long a caller takes between Dial returning and its request write
+  'net.wake', // latency before a socket or listener wakes a blocked reader or acceptor
+  'fault.unreliable', // the 6.824 accept loop's rand.Int63()%1000 draws
+  'fault.plan', // fault plans drawn from the seed
+  'workload', // the test programs' own randomness (rand.Int(), nrand())
+] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+const KIND_CODE = new Map<DecisionKind, number>(DECISION_KINDS.map((kind, code) => [kind, code]));
+
+export function decisionKindCode(kind: DecisionKind): number {
+  return KIND_CODE.get(kind)!;
+}
+
+function streamOf(kind: DecisionKind): StreamName {
+  if (kind.startsWith('schedule.')) return 'schedule';
+  if (kind.startsWith('net.')) return 'network';
+  if (kind.startsWith('fault.')) return 'faults';
+  return 'workload';
+}
+
+export interface Chooser {
+  /** An integer in [0, n). Never called with n < 2 by the kernel: a single option is no decision. */
+  pick(kind: DecisionKind, n: number): number;
+}
+
+/** The default strategy: each kind of decision answered from its own seeded stream. */
+export class SeededChooser implements Chooser {
+  private readonly streams = new Map<StreamName, RandomStream>();
+  constructor(readonly seed: number) {}
+
+  pick(kind: DecisionKind, n: number): number {
+    const name = streamOf(kind);
+    let stream = this.streams.get(name);
+    if (stream === undefined) {
+      stream = streamFor(this.seed, name);
+      this.streams.set(name, stream);
+    }
+    return stream.below(n);
+  }
+}
+
+export function assertValidChoice(kind: DecisionKind, n: number, value: number): void {
+  assert(Number.isInteger(n) && n >= 1, `pick(${kind}, ${n}): n must be a positive integer`);
+  assert(Number.isInteger(value) && value >= 0 && value < n, `pick(${kind}, ${n}) answered ${value}`);
+}

@@ -1,0 +1,100 @@
+// The record of every decision a run made, in order: (kind, n, value). Replaying a log answers
+// the same questions with the same values, so the run is the same, byte for byte. When code has
+// changed since the log was made, the first question that differs is where the runs diverge.
+
+import { assertValidChoice, decisionKindCode, DECISION_KINDS, type Chooser, type DecisionKind } from './chooser.ts';
+
+export interface DecisionRecord {
+  readonly kind: DecisionKind;
+  readonly n: number;
+  readonly value: number;
+}
+
+export class DecisionLog {
+  private readonly kinds: number[] = [];
+  private readonly bounds: number[] = [];
+  private readonly values: number[] = [];
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  append(kind: DecisionKind, n: number, value: number): void {
+    this.kinds.push(decisionKindCode(kind));
+    this.bounds.push(n);
+    this.values.push(value);
+  }
+
+  at(index: number): DecisionRecord | undefined {
+    const code = this.kinds[index];
+    if (code === undefined) return undefined;
+    return { kind: DECISION_KINDS[code]!, n: this.bounds[index]!, value: this.values[index]! };
+  }
+
+  /** Compact form for trace files: [kindCode, n, value] triples, flattened. */
+  toJSON(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.values.length; i++) out.push(this.kinds[i]!, this.bounds[i]!, this.values[i]!);
+    return out;
+  }
+
+  static fromJSON(flat: readonly number[]): DecisionLog {
+    if (flat.length % 3 !== 0) throw new Error('decision log: expected [kind, n, value] triples');
+    const log = new DecisionLog();
+    for (let i = 0; i < flat.length; i += 3) {
+      const kind = DECISION_KINDS[flat[i]!];
+      const n = flat[i + 1]!;
+      const value = flat[i + 2]!;
+      if (kind === undefined || !Number.isInteger(n) || !Number.isInteger(value) || value < 0 || value >= n) {
+        throw new Error(`decision log: entry ${i / 3} is not a valid decision`);
+      }
+      log.append(kind, n, value);
+    }
+    return log;
+  }
+}
+
+/** Wraps a chooser and writes down every answer it gives. */
+export class RecordingChooser implements Chooser {
+  readonly log = new DecisionLog();
+  constructor(private readonly inner: Chooser) {}
+
+  pick(kind: DecisionKind, n: number): number {
+    const value = this.inner.pick(kind, n);
+    assertValidChoice(kind, n, value);
+    this.log.append(kind, n, value);
+    return value;
+  }
+}
+
+/** Raised when a replayed run asks a question the log did not record at that position. */
+export class ReplayDivergence extends Error {
+  override readonly name = 'ReplayDivergence';
+  constructor(
+    readonly index: number,
+    readonly expected: DecisionRecord | undefined,
+    readonly asked: { kind: DecisionKind; n: number },
+  ) {
+    const was = expected ? `${expected.kind} of ${expected.n}` : 'the end of the log';
+    super(`replay diverged at decision #${index}: the log has ${was}, the run asked ${asked.kind} of ${asked.n}`);
+  }
+}
+
+/** Answers from a log, in order; any mismatch is a divergence, reported with its position. */
+export class ReplayChooser implements Chooser {
+  private cursor = 0;
+  constructor(private readonly log: DecisionLog) {}
+
+  get consumed(): number {
+    return this.cursor;
+  }
+
+  pick(kind: DecisionKind, n: number): number {
+    const index = this.cursor++;
+    const record = this.log.at(index);
+    if (record === undefined || record.kind !== kind || record.n !== n) {
+      throw new ReplayDivergence(index, record, { kind, n });
+    }
+    return record.value;
+  }
+}

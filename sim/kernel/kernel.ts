@@ -1,0 +1,282 @@
+// The discrete-event kernel: a virtual clock in integer microseconds, an agenda of events, and
+// goroutines run one at a time to quiescence. The kernel pops one event, resumes the one task it
+// wakes (or runs a kernel callback), then hops through microtasks until every resumed task is
+// blocked again on a kernel primitive or finished. Same-instant events are ordered by the chooser.
+
+import { assert } from './assert.ts';
+import type { Chooser } from './chooser.ts';
+import { EventHeap, SimEvent } from './event-queue.ts';
+import { Process } from './process.ts';
+import { Task, Waiter } from './task.ts';
+
+export interface RunLimits {
+  readonly maxVirtualMicros: number;
+  readonly maxEvents: number;
+}
+
+export type StopReason = 'main-returned' | 'quiescent' | 'time-bound' | 'event-bound' | 'task-failed' | 'stuck-task';
+
+export interface TaskFailure {
+  readonly task: Task;
+  readonly error: unknown;
+}
+
+const EVENT_QUEUE_CAPACITY = 4_000_000;
+/** Microtask turns a resumed task may take before we decide it awaits something we do not control. */
+const HOP_LIMIT = 200_000;
+const NEVER: Promise<never> = new Promise<never>(() => {});
+
+export class Kernel {
+  nowMicros = 0;
+  eventsFired = 0;
+  current: Task | null = null;
+  failure: TaskFailure | null = null;
+  stuckTask: Task | null = null;
+  finished = false;
+
+  private seq = 0;
+  private runnable = 0;
+  private nextTaskId = 1;
+  private nextProcessId = 1;
+  private readonly incarnations = new Map<string, number>();
+  private readonly heap = new EventHeap(EVENT_QUEUE_CAPACITY);
+  private due: SimEvent[] = [];
+  private dueHead = 0;
+  private spawning: Process | null = null;
+  private mainTask: Task | null = null;
+
+  constructor(readonly chooser: Chooser) {}
+
+  // ---- processes and tasks ------------------------------------------------------------------
+
+  newProcess(name: string): Process {
+    const incarnation = (this.incarnations.get(name) ?? 0) + 1;
+    this.incarnations.set(name, incarnation);
+    return new Process(this.nextProcessId++, name, incarnation);
+  }
+
+  /** Runs `init` synchronously "inside" `proc`, so the goroutines it starts belong to `proc`. */
+  within<T>(proc: Process, init: () => T): T {
+    const outer = this.spawning;
+    this.spawning = proc;
+    try {
+      return init();
+    } finally {
+      this.spawning = outer;
+    }
+  }
+
+  /** The process a primitive called right now acts for. */
+  currentProcess(): Process {
+    const proc = this.spawning ?? this.current?.proc;
+    assert(proc !== undefined, 'no current process: call this from inside a simulated task');
+    return proc;
+  }
+
+  /** The label trace events carry for whoever acts right now. */
+  actorLabel(): string {
+    if (this.spawning !== null) return this.spawning.label;
+    return this.current?.label ?? 'kernel';
+  }
+
+  /** `go fn()`: a new goroutine in `proc`, started at the current instant (after the caller's step). */
+  go(proc: Process, name: string, body: () => unknown): Task {
+    const task = new Task(this.nextTaskId++, name, proc, body);
+    if (!proc.alive) {
+      task.state = 'dead';
+      return task;
+    }
+    proc.tasks.add(task);
+    this.schedule(new SimEvent(this.nowMicros, this.seq++, task, null, undefined, null));
+    return task;
+  }
+
+  setMain(task: Task): void {
+    this.mainTask = task;
+  }
+
+  /** Blocks the running task; the returned waiter's promise resolves when someone wakes it. */
+  block<T>(reason: string): Waiter<T> {
+    const task = this.current;
+    assert(task !== null && task.counted, `${reason}: a kernel primitive was called outside a running task`);
+    assert(task.waiter === null, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
+    task.counted = false;
+    this.runnable--;
+    const waiter = new Waiter<T>(task, reason);
+    if (task.state === 'dead' || this.finished) {
+      // Its process died while it ran (or the run is over): it never resumes.
+      (waiter as { promise: Promise<T> }).promise = NEVER;
+      return waiter;
+    }
+    task.state = 'blocked';
+    task.waiter = waiter as Waiter;
+    return waiter;
+  }
+
+  /** Schedules `waiter`'s task to resume with `value` after `delayMicros` of virtual time. */
+  wake<T>(waiter: Waiter<T>, value: T, delayMicros = 0): void {
+    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, value, null));
+  }
+
+  /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
+  at(delayMicros: number, callback: () => void): void {
+    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `callback delay must be a whole number of microseconds, got ${delayMicros}`);
+    this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, null, null, undefined, callback));
+  }
+
+  sleep(micros: number): Promise<void> {
+    const waiter = this.block<void>('sleep');
+    this.wake(waiter, undefined, micros);
+    return waiter.promise;
+  }
+
+  // ---- stopping and holding -------------------------------------------------------------------
+
+  crash(proc: Process): void {
+    if (proc.state === 'crashed') return;
+    proc.state = 'crashed';
+    for (const task of proc.tasks) {
+      task.state = 'dead';
+      task.waiter = null;
+      task.held = null;
+    }
+    proc.tasks.clear();
+    for (const fd of [...proc.fds]) fd.closeOnCrash();
+    proc.fds.clear();
+  }
+
+  pause(proc: Process): void {
+    if (proc.state === 'running') proc.state = 'paused';
+  }
+
+  resume(proc: Process): void {
+    if (proc.state !== 'paused') return;
+    proc.state = 'running';
+    for (const task of proc.tasks) this.release(task);
+  }
+
+  pauseTask(task: Task): void {
+    task.paused = true;
+  }
+
+  resumeTask(task: Task): void {
+    task.paused = false;
+    this.release(task);
+  }
+
+  private release(task: Task): void {
+    const held = task.held;
+    if (held === null || task.isHeld) return;
+    task.held = null;
+    this.schedule(new SimEvent(this.nowMicros, this.seq++, task, held.waiter, held.value, null));
+  }
+
+  // ---- the run loop -------------------------------------------------------------------------
+
+  async run(limits: RunLimits): Promise<StopReason> {
+    assert(!this.finished, 'a kernel runs once');
+    try {
+      for (;;) {
+        if (this.failure !== null) return 'task-failed';
+        if (this.mainTask !== null && this.mainTask.state === 'done') return 'main-returned';
+        const next = this.peekTime();
+        if (next === undefined) return 'quiescent';
+        if (next > limits.maxVirtualMicros) return 'time-bound';
+        if (this.eventsFired >= limits.maxEvents) return 'event-bound';
+        const event = this.takeNext();
+        this.eventsFired++;
+        this.nowMicros = event.timeMicros;
+        if (event.callback !== null) event.callback();
+        else this.fire(event);
+        let hops = 0;
+        while (this.runnable > 0) {
+          await null;
+          if (++hops > HOP_LIMIT) {
+            this.stuckTask = this.current;
+            return 'stuck-task';
+          }
+        }
+      }
+    } finally {
+      this.finished = true;
+    }
+  }
+
+  private fire(event: SimEvent): void {
+    const task = event.task!;
+    if (task.state === 'dead' || task.state === 'done') return;
+    const waiter = event.waiter;
+    if (waiter !== null && task.waiter !== waiter) return; // a wake for a wait that already ended
+    if (task.isHeld) {
+      task.held = event;
+      return;
+    }
+    this.current = task;
+    task.counted = true;
+    task.state = 'running';
+    this.runnable++;
+    if (waiter === null) this.start(task);
+    else {
+      task.waiter = null;
+      waiter.resolve(event.value);
+    }
+  }
+
+  private start(task: Task): void {
+    let result: unknown;
+    try {
+      result = task.body();
+    } catch (error) {
+      this.finish(task, error);
+      return;
+    }
+    if (result instanceof Promise) {
+      result.then(
+        () => this.finish(task, undefined),
+        (error: unknown) => this.finish(task, error ?? new Error('task rejected with no reason')),
+      );
+    } else this.finish(task, undefined);
+  }
+
+  private finish(task: Task, error: unknown): void {
+    if (task.counted) {
+      task.counted = false;
+      this.runnable--;
+    }
+    const died = task.state === 'dead';
+    if (!died) task.state = 'done';
+    task.proc.tasks.delete(task);
+    if (error !== undefined && !died && this.failure === null) this.failure = { task, error };
+  }
+
+  // ---- the agenda ---------------------------------------------------------------------------
+
+  /** Events due now join `due`; takeNext moves every heap event of an instant there at once,
+   *  so while `due` is being drained the heap holds only later events. */
+  private schedule(event: SimEvent): void {
+    const head = this.heap.peek();
+    if (event.timeMicros === this.nowMicros && (head === undefined || head.timeMicros > this.nowMicros)) this.due.push(event);
+    else this.heap.push(event);
+  }
+
+  private peekTime(): number | undefined {
+    if (this.dueHead < this.due.length) return this.nowMicros;
+    return this.heap.peek()?.timeMicros;
+  }
+
+  private takeNext(): SimEvent {
+    if (this.dueHead >= this.due.length) {
+      this.due = [];
+      this.dueHead = 0;
+      const first = this.heap.pop()!;
+      this.due.push(first);
+      while (this.heap.peek()?.timeMicros === first.timeMicros) this.due.push(this.heap.pop()!);
+    }
+    const count = this.due.length - this.dueHead;
+    if (count === 1) return this.due[this.dueHead++]!;
+    const index = this.chooser.pick('schedule.tie', count);
+    if (index === 0) return this.due[this.dueHead++]!;
+    return this.due.splice(this.dueHead + index, 1)[0]!;
+  }
+}

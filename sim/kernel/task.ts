@@ -1,0 +1,47 @@
+// Goroutines. A task is an async function the kernel runs one step at a time: from the moment the
+// kernel resumes it until it blocks again on a kernel primitive (a Waiter) or returns.
+
+import type { SimEvent } from './event-queue.ts';
+import type { Process } from './process.ts';
+
+export type TaskState = 'new' | 'running' | 'blocked' | 'done' | 'dead';
+
+/** A blocked task's ticket: only the kernel resolves it, through a scheduled wake event. */
+export class Waiter<T = unknown> {
+  resolve!: (value: T) => void;
+  readonly promise: Promise<T>;
+  constructor(
+    readonly task: Task,
+    readonly reason: string,
+  ) {
+    this.promise = new Promise<T>((resolve) => {
+      this.resolve = resolve;
+    });
+  }
+}
+
+export class Task {
+  state: TaskState = 'new';
+  /** Counted in the kernel's runnable total: true from resume until it blocks or returns. */
+  counted = false;
+  waiter: Waiter | null = null;
+  /** A wake that arrived while the task (or its process) was paused; replayed on resume. */
+  held: SimEvent | null = null;
+  /** A modelled debugger holds this one task (its process runs on). */
+  paused = false;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly proc: Process,
+    readonly body: () => unknown,
+  ) {}
+
+  get label(): string {
+    return `${this.proc.label}/${this.name}`;
+  }
+
+  get isHeld(): boolean {
+    return this.paused || this.proc.state === 'paused';
+  }
+}

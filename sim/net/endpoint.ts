@@ -1,0 +1,141 @@
+// One end of a connected unix stream socket, with Linux AF_UNIX semantics (net/unix/af_unix.c):
+// - write puts the frame straight into the peer's receive queue, or fails with EPIPE if this end
+//   was shut for writing or the peer has closed;
+// - read returns queued data first, then a pending error (ECONNRESET, set when the peer closed
+//   with unread data or was never accepted), then EOF once the peer shut down or closed;
+// - close with unread data, or of a connection still in a listener's backlog, resets the peer.
+
+import { assert } from '../kernel/assert.ts';
+import type { FileDescriptor, Process } from '../kernel/process.ts';
+import type { Waiter } from '../kernel/task.ts';
+import { EOF, GoError, opError, type AddressPair } from './errors.ts';
+import type { Network } from './network.ts';
+import { copyWireValue } from './wire.ts';
+
+interface QueuedFrame {
+  readonly frame: unknown;
+  readonly what: string;
+}
+
+export class Endpoint implements FileDescriptor {
+  peer!: Endpoint;
+  /** Still in a listener's backlog: closing it resets the peer even with nothing unread. */
+  embryo = false;
+  private readonly queue: QueuedFrame[] = [];
+  private queueHead = 0;
+  private pendingReset = false;
+  private peerShutWrite = false; // RCV_SHUTDOWN: read gives EOF once the queue is empty
+  private peerClosed = false; // write gives EPIPE
+  private shutWrite = false; // our own SHUT_WR
+  closed = false;
+  /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
+  private fdCount = 1;
+  private reader: Waiter<void> | null = null;
+
+  constructor(
+    private readonly net: Network,
+    public owner: Process,
+    readonly conn: number,
+    readonly addr: AddressPair,
+  ) {}
+
+  get unread(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  write(frame: unknown, what: string): GoError | null {
+    if (this.closed) return this.fail(opError('write', this.addr, 'ECLOSED'));
+    if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
+    const peer = this.peer;
+    assert(peer.unread < this.net.timing.receiveQueueMax, `conn ${this.conn}: receive queue overflow`);
+    peer.queue.push({ frame: copyWireValue(frame), what });
+    this.net.trace({ type: 'send', conn: this.conn, what });
+    peer.notifyReader();
+    return null;
+  }
+
+  /** Resolves with the next frame, or the GoError a Go read would return. */
+  async read(): Promise<unknown> {
+    for (;;) {
+      const result = this.tryRead();
+      if (result !== WOULD_BLOCK) return result;
+      assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
+      const waiter = this.net.kernel.block<void>('read');
+      this.reader = waiter;
+      await waiter.promise;
+    }
+  }
+
+  private tryRead(): unknown {
+    // Reading a socket this process closed itself is how Go's rpc client input loop ends: not news.
+    if (this.closed) return opError('read', this.addr, 'ECLOSED');
+    if (this.queueHead < this.queue.length) {
+      const item = this.queue[this.queueHead]!;
+      this.queue[this.queueHead++] = undefined as unknown as QueuedFrame;
+      if (this.queueHead === this.queue.length) {
+        this.queue.length = 0;
+        this.queueHead = 0;
+      }
+      this.net.trace({ type: 'recv', conn: this.conn, what: item.what });
+      return item.frame;
+    }
+    if (this.pendingReset) {
+      this.pendingReset = false; // sock_error() consumes sk_err: the next read sees EOF
+      return this.fail(opError('read', this.addr, 'ECONNRESET'));
+    }
+    if (this.peerShutWrite) return EOF;
+    return WOULD_BLOCK;
+  }
+
+  shutdownWrite(): GoError | null {
+    if (this.closed) return opError('write', this.addr, 'ECLOSED');
+    this.shutWrite = true;
+    this.net.trace({ type: 'shutdown', conn: this.conn });
+    this.peer.peerShutWrite = true;
+    this.peer.notifyReader();
+    return null;
+  }
+
+  /** UnixConn.File(): a second descriptor for the same socket (6.824 never closes it). */
+  dup(): void {
+    this.fdCount++;
+  }
+
+  close(): GoError | null {
+    if (this.closed) return opError('read', this.addr, 'ECLOSED');
+    if (--this.fdCount > 0) return null;
+    this.forceClose();
+    return null;
+  }
+
+  closeOnCrash(): void {
+    if (!this.closed) this.forceClose(); // process death closes every descriptor, dups included
+  }
+
+  private forceClose(): void {
+    this.closed = true;
+    this.owner.fds.delete(this);
+    const unread = this.unread;
+    this.net.trace({ type: 'close', conn: this.conn, unread: this.embryo ? Math.max(unread, 1) : unread });
+    const peer = this.peer;
+    if (unread > 0 || this.embryo) peer.pendingReset = true;
+    peer.peerShutWrite = true;
+    peer.peerClosed = true;
+    peer.notifyReader();
+    this.notifyReader(); // a goroutine blocked reading this fd gets "use of closed network connection"
+  }
+
+  private notifyReader(): void {
+    const reader = this.reader;
+    if (reader === null) return;
+    this.reader = null;
+    this.net.kernel.wake(reader, undefined, this.net.wakeLatencyMicros());
+  }
+
+  private fail(error: GoError): GoError {
+    this.net.trace({ type: 'error', conn: this.conn, error: error.message });
+    return error;
+  }
+}
+
+const WOULD_BLOCK = Symbol('would block');

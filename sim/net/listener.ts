@@ -1,0 +1,78 @@
+// A listening unix socket: a backlog of connections not yet accepted and at most one goroutine
+// blocked in Accept. Go's UnixListener.Close also unlinks the socket's path name (whatever file
+// that name now refers to); a process dying closes the listener but leaves the file behind.
+
+import { assert } from '../kernel/assert.ts';
+import type { FileDescriptor, Process } from '../kernel/process.ts';
+import type { Waiter } from '../kernel/task.ts';
+import type { Endpoint } from './endpoint.ts';
+import { acceptClosedError, type GoError } from './errors.ts';
+import type { Network } from './network.ts';
+
+export class Listener implements FileDescriptor {
+  closed = false;
+  private readonly backlog: Endpoint[] = [];
+  private acceptor: Waiter<void> | null = null;
+
+  constructor(
+    private readonly net: Network,
+    readonly owner: Process,
+    readonly path: string,
+  ) {}
+
+  get backlogLength(): number {
+    return this.backlog.length;
+  }
+
+  /** Called by dial: the new connection waits here until accepted. */
+  enqueue(endpoint: Endpoint): void {
+    assert(!this.closed, 'enqueue on a closed listener');
+    endpoint.embryo = true;
+    this.backlog.push(endpoint);
+    this.notifyAcceptor();
+  }
+
+  async accept(): Promise<Endpoint | GoError> {
+    for (;;) {
+      if (this.closed) return acceptClosedError(this.path);
+      const endpoint = this.backlog.shift();
+      if (endpoint !== undefined) {
+        endpoint.embryo = false;
+        endpoint.owner = this.net.kernel.currentProcess();
+        endpoint.owner.fds.add(endpoint);
+        this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
+        return endpoint;
+      }
+      assert(this.acceptor === null, `${this.path}: two goroutines accept on one listener`);
+      const waiter = this.net.kernel.block<void>('accept');
+      this.acceptor = waiter;
+      await waiter.promise;
+    }
+  }
+
+  /** Go's Close: stop listening, reset every connection still in the backlog, unlink the path. */
+  close(): void {
+    if (this.closed) return;
+    this.shut();
+    this.net.unlinkIfPresent(this.path);
+  }
+
+  closeOnCrash(): void {
+    if (!this.closed) this.shut();
+  }
+
+  private shut(): void {
+    this.closed = true;
+    this.owner.fds.delete(this);
+    this.net.detachListener(this);
+    for (const endpoint of this.backlog.splice(0)) endpoint.close();
+    this.notifyAcceptor();
+  }
+
+  private notifyAcceptor(): void {
+    const acceptor = this.acceptor;
+    if (acceptor === null) return;
+    this.acceptor = null;
+    this.net.kernel.wake(acceptor, undefined, this.net.wakeLatencyMicros());
+  }
+}

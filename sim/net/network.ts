@@ -1,0 +1,113 @@
+// The unix-socket namespace of one simulated machine: socket files by path (with hard links and
+// renames, as the 6.824 tests use them), listen and dial. A dial to a missing path fails with
+// ENOENT, to a file nobody listens on with ECONNREFUSED, and otherwise lands in the backlog.
+
+import type { Chooser } from '../kernel/chooser.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Process } from '../kernel/process.ts';
+import type { TraceBody } from '../trace/events.ts';
+import type { Journal } from '../trace/journal.ts';
+import { Endpoint } from './endpoint.ts';
+import { dialError, listenError, pathError, type GoError } from './errors.ts';
+import { Listener } from './listener.ts';
+import type { NetTiming } from './timing.ts';
+
+/** A socket file: what a path names. Hard links share one; a dead listener leaves it empty. */
+interface SocketFile {
+  listener: Listener | null;
+}
+
+export class Network {
+  private readonly files = new Map<string, SocketFile>();
+  private nextConn = 1;
+
+  constructor(
+    readonly kernel: Kernel,
+    private readonly chooser: Chooser,
+    private readonly journal: Journal,
+    readonly timing: NetTiming,
+  ) {}
+
+  /** Records a trace event for the running task (or the kernel, between tasks). */
+  trace(body: TraceBody): void {
+    if (!this.journal.active) return;
+    const proc = this.kernel.currentProcess();
+    this.journal.record(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), body);
+  }
+
+  wakeLatencyMicros(): number {
+    const { wakeMicrosMin: min, wakeMicrosMax: max } = this.timing;
+    return min + this.chooser.pick('net.wake', max - min + 1);
+  }
+
+  encodeDelayMicros(): number {
+    const { encodeMicrosMin: min, encodeMicrosMax: max } = this.timing;
+    return min + this.chooser.pick('schedule.encode', max - min + 1);
+  }
+
+  listen(proc: Process, path: string): Listener | GoError {
+    if (this.files.has(path)) return listenError(path);
+    const listener = new Listener(this, proc, path);
+    this.files.set(path, { listener });
+    proc.fds.add(listener);
+    this.trace({ type: 'listen', path });
+    return listener;
+  }
+
+  dial(proc: Process, path: string): Endpoint | GoError {
+    const file = this.files.get(path);
+    if (file === undefined) return dialError(path, 'ENOENT');
+    const listener = file.listener;
+    if (listener === null) return dialError(path, 'ECONNREFUSED');
+    if (listener.backlogLength >= this.timing.backlogMax) return dialError(path, 'EAGAIN');
+    const conn = this.nextConn++;
+    const client = new Endpoint(this, proc, conn, { local: '@', remote: path });
+    const server = new Endpoint(this, listener.owner, conn, { local: path, remote: '@' });
+    client.peer = server;
+    server.peer = client;
+    proc.fds.add(client);
+    this.trace({ type: 'dial', path, conn });
+    listener.enqueue(server);
+    return client;
+  }
+
+  exists(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** os.Remove on a socket file. */
+  remove(path: string): GoError | null {
+    if (!this.files.delete(path)) return pathError('remove', path, 'ENOENT');
+    this.trace({ type: 'unlink', path });
+    return null;
+  }
+
+  /** os.Link: a second name for the same socket (the 6.824 partition trick). */
+  link(path: string, to: string): GoError | null {
+    const file = this.files.get(path);
+    if (file === undefined) return pathError('link', path, 'ENOENT');
+    if (this.files.has(to)) return pathError('link', to, 'EEXIST');
+    this.files.set(to, file);
+    this.trace({ type: 'link', path, to });
+    return null;
+  }
+
+  /** os.Rename: the socket keeps working under its new name (the 6.824 proxy trick). */
+  rename(path: string, to: string): GoError | null {
+    const file = this.files.get(path);
+    if (file === undefined) return pathError('rename', path, 'ENOENT');
+    this.files.delete(path);
+    this.files.set(to, file);
+    this.trace({ type: 'rename', path, to });
+    return null;
+  }
+
+  unlinkIfPresent(path: string): void {
+    if (this.files.has(path)) this.remove(path);
+  }
+
+  /** A closed listener no longer answers dials to any of its names: they get ECONNREFUSED. */
+  detachListener(listener: Listener): void {
+    for (const file of this.files.values()) if (file.listener === listener) file.listener = null;
+  }
+}

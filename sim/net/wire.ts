@@ -1,0 +1,35 @@
+// What crosses a socket is a copy: arguments and replies are deep-copied when written, the way
+// gob encodes and decodes them, so no object is ever shared between two simulated processes.
+// Plain data only (primitives, arrays, plain objects, Maps, Sets); anything else is a bug.
+
+import { assert } from '../kernel/assert.ts';
+
+export function copyWireValue<T>(value: T): T {
+  return copy(value, 0) as T;
+}
+
+const MAX_DEPTH = 64;
+
+function copy(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') {
+    assert(typeof value !== 'function' && typeof value !== 'symbol', `cannot send a ${typeof value} over the wire`);
+    return value;
+  }
+  assert(depth < MAX_DEPTH, 'wire value nested too deeply (a cycle?)');
+  if (Array.isArray(value)) return value.map((item) => copy(item, depth + 1));
+  if (value instanceof Map) {
+    const out = new Map<unknown, unknown>();
+    for (const [k, v] of value) out.set(copy(k, depth + 1), copy(v, depth + 1));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set<unknown>();
+    for (const v of value) out.add(copy(v, depth + 1));
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
+  return out;
+}
