@@ -21,6 +21,7 @@ export class RegisterModel {
   /** put: the id of the value written; get: the id of the value read; append: unused. */
   private readonly argStates: Int32Array;
   private readonly appendTransitions = new Map<number, number>();
+  private readonly prefixAnswers = new Map<number, boolean>();
 
   constructor(readonly ops: readonly KvOperation[]) {
     this.intern('');
@@ -47,6 +48,24 @@ export class RegisterModel {
     const next = this.intern(this.values[stateId]! + this.ops[id]!.value);
     this.appendTransitions.set(memoKey, next);
     return next;
+  }
+
+  isGet(id: number): boolean {
+    return this.kinds[id] === KIND_GET;
+  }
+
+  isPut(id: number): boolean {
+    return this.kinds[id] === KIND_PUT;
+  }
+
+  /** Whether the value of `stateId` is a prefix of what get `getId` read (memoised). */
+  isPrefixOfRead(stateId: number, getId: number): boolean {
+    const memoKey = stateId * this.ops.length + getId;
+    const known = this.prefixAnswers.get(memoKey);
+    if (known !== undefined) return known;
+    const answer = this.values[this.argStates[getId]!]!.startsWith(this.values[stateId]!);
+    this.prefixAnswers.set(memoKey, answer);
+    return answer;
   }
 
   valueOf(stateId: number): string {

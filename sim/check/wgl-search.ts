@@ -8,6 +8,7 @@
 // On failure it also returns the longest prefix it managed to linearize, for the report.
 
 import { buildEntryList, lift, unlift } from './entry-list.ts';
+import { readsStillReachable } from './read-ahead.ts';
 import { INITIAL_STATE, type RegisterModel } from './register-model.ts';
 import { SearchCache, zobristCode } from './search-cache.ts';
 import type { StepMeter } from './step-meter.ts';
@@ -61,7 +62,7 @@ export function searchLinearization(model: RegisterModel, meter: StepMeter): Sea
       // A call: try to linearize its operation now.
       const op = opOf[node]!;
       const newState = model.step(s.stateId, op);
-      if (newState !== -1) {
+      if (newState !== -1 && (newState === s.stateId || readsStillReachable(list, model, op, newState))) {
         const word = op >>> 5;
         const bit = 1 << (op & 31);
         s.bits[word] = s.bits[word]! | bit;

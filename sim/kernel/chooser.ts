@@ -23,12 +23,15 @@ export function decisionKindCode(kind: DecisionKind): number {
   return KIND_CODE.get(kind)!;
 }
 
+/** Each kind's stream, looked up once: pick() is on the hottest path of every run. */
+
 function streamOf(kind: DecisionKind): StreamName {
   if (kind.startsWith('schedule.')) return 'schedule';
   if (kind.startsWith('net.')) return 'network';
   if (kind.startsWith('fault.')) return 'faults';
   return 'workload';
 }
+const STREAM_OF = new Map<DecisionKind, StreamName>(DECISION_KINDS.map((kind) => [kind, streamOf(kind)]));
 
 export interface Chooser {
   /** An integer in [0, n). Never called with n < 2 by the kernel: a single option is no decision. */
@@ -41,7 +44,7 @@ export class SeededChooser implements Chooser {
   constructor(readonly seed: number) {}
 
   pick(kind: DecisionKind, n: number): number {
-    const name = streamOf(kind);
+    const name = STREAM_OF.get(kind)!;
     let stream = this.streams.get(name);
     if (stream === undefined) {
       stream = streamFor(this.seed, name);

@@ -14,16 +14,28 @@ export class Process {
   state: ProcessState = 'running';
   readonly tasks = new Set<Task>();
   readonly fds = new Set<FileDescriptor>();
+  /** "s1" for the first incarnation, "s1#2" after a restart. */
+  readonly label: string;
 
   constructor(
     readonly id: number,
     readonly name: string,
     /** 1 for the first process of this name, 2 after one restart, and so on. */
     readonly incarnation: number,
-  ) {}
+  ) {
+    this.label = incarnation === 1 ? name : `${name}#${incarnation}`;
+  }
 
-  get label(): string {
-    return this.incarnation === 1 ? this.name : `${this.name}#${this.incarnation}`;
+  private readonly taskLabels = new Map<string, string>();
+
+  /** "s1/ServeConn", built once per process and task name: RPC servers start thousands. */
+  taskLabel(taskName: string): string {
+    let label = this.taskLabels.get(taskName);
+    if (label === undefined) {
+      label = `${this.label}/${taskName}`;
+      this.taskLabels.set(taskName, label);
+    }
+    return label;
   }
 
   get alive(): boolean {

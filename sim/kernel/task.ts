@@ -29,16 +29,16 @@ export class Task {
   held: SimEvent | null = null;
   /** A modelled debugger holds this one task (its process runs on). */
   paused = false;
+  /** "s1#2/accept": computed once, since every trace event carries it. */
+  readonly label: string;
 
   constructor(
     readonly id: number,
     readonly name: string,
     readonly proc: Process,
     readonly body: () => unknown,
-  ) {}
-
-  get label(): string {
-    return `${this.proc.label}/${this.name}`;
+  ) {
+    this.label = proc.taskLabel(name);
   }
 
   get isHeld(): boolean {

@@ -9,7 +9,7 @@ import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
 import { world } from '../runtime/active.ts';
-import type { RequestFrame, ResponseFrame } from './frames.ts';
+import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
 
 export type CallResult = { readonly ok: true; readonly reply: unknown } | { readonly ok: false; readonly error: GoError };
@@ -50,9 +50,8 @@ export class RpcClient {
     const seq = this.nextSeq++;
     const call: PendingCall = { method, waiter: null };
     this.pending.set(seq, call);
-    this.net.trace({ type: 'rpc-call', conn: this.conn.conn, method, seq });
     const request: RequestFrame = { seq, method, args };
-    const writeError = this.conn.write(request, `${method} #${seq} request`);
+    const writeError = this.conn.write(request, frameLabel(method, seq, 'request'));
     if (writeError !== null) {
       this.pending.delete(seq);
       return this.returned(method, seq, { ok: false, error: writeError });

@@ -14,3 +14,17 @@ export interface ResponseFrame {
   readonly error: string;
   readonly reply: unknown;
 }
+
+const labels = new Map<string, string[]>();
+
+/** "PBServer.Get #0 request": interned, since every call writes two and most seqs are small. */
+export function frameLabel(method: string, seq: number, direction: 'request' | 'response'): string {
+  const key = direction === 'request' ? method : `${method}\u0000`;
+  let bySeq = labels.get(key);
+  if (bySeq === undefined) {
+    bySeq = [];
+    labels.set(key, bySeq);
+  }
+  if (seq >= 64) return `${method} #${seq} ${direction}`;
+  return (bySeq[seq] ??= `${method} #${seq} ${direction}`);
+}

@@ -8,7 +8,7 @@ import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import { world } from '../runtime/active.ts';
 import { go, WaitGroup } from '../runtime/goroutines.ts';
-import type { RequestFrame, ResponseFrame } from './frames.ts';
+import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 
 /** A handler mutates `reply` like a Go method with a *Reply argument; a string return is its error. */
 export type RpcHandler = (args: never, reply: never) => Promise<string | void> | string | void;
@@ -54,6 +54,6 @@ export class RpcServer {
 
   private respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown): void {
     const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply };
-    conn.write(response, `${request.method} #${request.seq} response`);
+    conn.write(response, frameLabel(request.method, request.seq, 'response'));
   }
 }

@@ -25,7 +25,6 @@ export type TraceBody =
   | { readonly type: 'shutdown'; readonly conn: number } // shutdown(SHUT_WR)
   | { readonly type: 'close'; readonly conn: number; readonly unread: number }
   | { readonly type: 'error'; readonly conn: number; readonly error: string } // a socket call failed
-  | { readonly type: 'rpc-call'; readonly conn: number; readonly method: string; readonly seq: number }
   | { readonly type: 'rpc-return'; readonly conn: number; readonly method: string; readonly seq: number; readonly error: string }
   | { readonly type: 'rpc-serve'; readonly conn: number; readonly method: string; readonly seq: number }
   | { readonly type: 'log'; readonly text: string } // fmt.Println / log.Printf from the process

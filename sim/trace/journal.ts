@@ -19,10 +19,14 @@ export class Journal {
     this.listeners.push(listener);
   }
 
+  /** Stamps `body` in place (callers pass a fresh literal): one allocation per event, not two. */
   record(t: number, proc: string, task: string, body: TraceBody): void {
     if (!this.active) return;
-    const event = { t, proc, task, ...body } as TraceEvent;
-    if (this.recording) this.events.push(event);
+    const event = body as { t: number; proc: string; task: string } & TraceBody;
+    event.t = t;
+    event.proc = proc;
+    event.task = task;
+    if (this.recording) this.events.push(event as TraceEvent);
     for (const listener of this.listeners) listener(event);
   }
 }

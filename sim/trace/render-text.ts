@@ -27,7 +27,6 @@ export function describeEvent(event: TraceEvent): string {
     case 'shutdown': return `conn ${event.conn} shutdown(SHUT_WR): the peer will read EOF`;
     case 'close': return `conn ${event.conn} close${event.unread > 0 ? ` with ${event.unread} unread (peer gets ECONNRESET)` : ''}`;
     case 'error': return `conn ${event.conn} ${event.error}`;
-    case 'rpc-call': return `Call ${event.method} #${event.seq} (conn ${event.conn})`;
     case 'rpc-return': return `Call ${event.method} #${event.seq} returned${event.error ? `: ${event.error}` : ' ok'}`;
     case 'rpc-serve': return `serve ${event.method} #${event.seq} (conn ${event.conn})`;
     case 'log': return `| ${event.text}`;

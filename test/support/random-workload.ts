@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { World, call, crashProcess, go, randomInt, sleep, WaitGroup, type Chooser, type RunReport } from '../../sim/index.ts';
-import { startedEchoServer } from './echo-server.ts';
+import { startedEchoServer, type EchoServer } from './echo-server.ts';
 
 export interface Workload {
   readonly servers: number;
@@ -29,7 +29,7 @@ export function runWorkload(workload: Workload, seed: number, chooser?: Chooser)
   const world = new World(chooser ? { seed, chooser } : { seed });
   return world.run(async () => {
     const paths = Array.from({ length: workload.servers }, (_, i) => `/var/tmp/824-1000/pb-3123-prop-${i + 1}`);
-    const servers = [];
+    const servers: EchoServer[] = [];
     for (const [i, path] of paths.entries()) {
       const server = await startedEchoServer(`s${i + 1}`, path, workload.handlerMicros);
       server.unreliable = workload.unreliable[i] ?? false;

@@ -1,0 +1,48 @@
+// rpc.calls_per_s: 3 servers on the 6.824 accept loop, 10 client goroutines making 6.824-style
+// call()s (a fresh Dial per call), journal recording. Every call is a full connection life:
+// dial, accept, request, ServeConn, handler, reply, close on both sides.
+
+import { GoError, RpcServer, World, acceptLoop, call, go, listen, randomInt, spawnProcess, WaitGroup } from '../index.ts';
+
+const SERVERS = 3;
+const CLIENTS = 10;
+const CALLS_PER_CLIENT = 2_000;
+
+function startServer(index: number): string {
+  const path = `/var/tmp/824-1000/pb-3123-bench-${index}`;
+  spawnProcess(`s${index}`, () => {
+    const rpcs = new RpcServer();
+    const kv = new Map<string, string>();
+    rpcs.register('KV', {
+      Put(args: { key: string; value: string }, reply: { err?: string }) {
+        kv.set(args.key, args.value);
+        reply.err = 'OK';
+      },
+    }, ['Put']);
+    const listener = listen(path);
+    if (listener instanceof GoError) throw new Error(listener.message);
+    const state = { me: path, isdead: () => false, isunreliable: () => false, kill: () => {} };
+    go(() => acceptLoop(state, listener, rpcs), 'accept');
+  });
+  return path;
+}
+
+export async function rpcWorkload(): Promise<number> {
+  let calls = 0;
+  await new World({ seed: 1 }).run(async () => {
+    const paths = Array.from({ length: SERVERS }, (_, i) => startServer(i + 1));
+    const done = new WaitGroup();
+    for (let c = 0; c < CLIENTS; c++) {
+      done.add(1);
+      go(async () => {
+        for (let i = 0; i < CALLS_PER_CLIENT; i++) {
+          const reply = {};
+          if (await call(paths[randomInt(SERVERS)]!, 'KV.Put', { key: `k${c}`, value: `v${i}` }, reply)) calls++;
+        }
+        done.done();
+      }, `client${c}`);
+    }
+    await done.wait();
+  });
+  return calls;
+}
