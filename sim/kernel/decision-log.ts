@@ -100,6 +100,8 @@ export class ReplayDivergence extends Error {
 /** Answers from a log, in order; any mismatch is a divergence, reported with its position. */
 export class ReplayChooser implements Chooser {
   private cursor = 0;
+  /** The first divergence, kept because a task that hits it may swallow the exception. */
+  divergence: ReplayDivergence | null = null;
   constructor(private readonly log: DecisionLog) {}
 
   get consumed(): number {
@@ -110,7 +112,8 @@ export class ReplayChooser implements Chooser {
     const index = this.cursor++;
     const record = this.log.at(index);
     if (record === undefined || record.kind !== kind || record.n !== n) {
-      throw new ReplayDivergence(index, record, { kind, n });
+      this.divergence ??= new ReplayDivergence(index, record, { kind, n });
+      throw this.divergence;
     }
     return record.value;
   }

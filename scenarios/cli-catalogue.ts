@@ -1,0 +1,21 @@
+// The composition root of the `rpcsim` command: hands the generic CLI in sim/cli the scenarios
+// and the bug catalogue, so that sim/ never imports the layers above it.
+
+import type { Catalogue, CliRunOptions } from '../sim/cli/catalogue.ts';
+import { BUGS, isBugName, type BugName } from '../protocol/index.ts';
+import { SCENARIOS, runScenario } from './index.ts';
+
+export const catalogue: Catalogue = {
+  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
+  bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
+  async run(scenario: string, options: CliRunOptions) {
+    const bugs = new Set<BugName>([...options.bugs].filter(isBugName));
+    const result = await runScenario(scenario, {
+      seed: options.seed,
+      bugs,
+      trace: options.trace,
+      ...(options.chooser ? { chooser: options.chooser } : {}),
+    });
+    return result;
+  },
+};

@@ -1,0 +1,8 @@
+// Entry point for scenarios/bin.mjs: the CLI with the lab's catalogue plugged in.
+
+import { main } from '../sim/cli/main.ts';
+import { catalogue } from './cli-catalogue.ts';
+
+export function runCli(argv: readonly string[]): Promise<number> {
+  return main(argv, catalogue);
+}

@@ -1,0 +1,75 @@
+// `rpcsim replay`: the same run again, byte for byte. From a seed, it re-runs and shows the
+// trace fingerprint; from a trace file, it replays the recorded decisions and compares the new
+// trace with the recorded one, saying where they first part if the code has changed since.
+
+import { ReplayChooser, ReplayDivergence } from '../kernel/decision-log.ts';
+import { traceHash } from '../trace/hash.ts';
+import { renderTextLine } from '../trace/render-text.ts';
+import type { TraceEvent } from '../trace/events.ts';
+import type { Catalogue } from './catalogue.ts';
+import { printResult, type RunFlags } from './command-run.ts';
+import { checkBugs, checkScenario, parseSeed } from './options.ts';
+import { paint } from './style-cli.ts';
+import { readTraceFile } from './trace-file.ts';
+import { UsageError } from './usage-error.ts';
+import { wallMillis } from '../bench/wallclock.ts';
+
+export interface ReplayFlags extends RunFlags {
+  readonly trace?: string;
+}
+
+export async function replayCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: ReplayFlags): Promise<number> {
+  if (flags.trace !== undefined) return replayTraceFile(catalogue, flags.trace, flags);
+  if (flags.seed === undefined) throw new UsageError('replay needs --seed N (the seed a run printed) or --trace FILE (from run --trace-out)');
+  const scenario = checkScenario(catalogue, scenarioArg, 'replay');
+  const seed = parseSeed(flags.seed);
+  const bugs = checkBugs(catalogue, flags.bug);
+  const started = wallMillis();
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true });
+  printResult(result, bugs, flags, (wallMillis() - started) / 1000);
+  console.log(`trace fingerprint ${traceHash(result.trace)} (the same seed always gives the same fingerprint)`);
+  return result.ok ? 0 : 1;
+}
+
+async function replayTraceFile(catalogue: Catalogue, path: string, flags: ReplayFlags): Promise<number> {
+  const file = readTraceFile(path);
+  const scenario = checkScenario(catalogue, file.scenario, 'replay');
+  const bugs = checkBugs(catalogue, file.bugs);
+  const chooser = new ReplayChooser(file.decisions);
+  const started = wallMillis();
+  let result;
+  try {
+    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser });
+  } catch (error) {
+    if (!(error instanceof ReplayDivergence)) throw error;
+    console.log(paint('red', `DIVERGED: ${error.message}; the program has changed since ${path} was recorded`));
+    return 1;
+  }
+  if (chooser.divergence !== null) {
+    console.log(paint('red', `DIVERGED: ${chooser.divergence.message}; the program has changed since ${path} was recorded`));
+    return 1;
+  }
+  printResult(result, bugs, flags, (wallMillis() - started) / 1000);
+  const divergence = firstDifference(file.events, result.trace);
+  if (divergence === null && traceHash(result.trace) === file.hash) {
+    console.log(paint('green', `IDENTICAL: ${result.trace.length} events, fingerprint ${file.hash}, as recorded in ${path}`));
+    return result.ok ? 0 : 1;
+  }
+  const at = divergence ?? Math.min(file.events.length, result.trace.length);
+  console.log(paint('red', `DIVERGED at event ${at + 1} of ${file.events.length}: the program has changed since ${path} was recorded`));
+  const was = file.events[at];
+  const now = result.trace[at];
+  console.log(`  recorded: ${was ? renderTextLine(was) : '(end of trace)'}`);
+  console.log(`  replayed: ${now ? renderTextLine(now) : '(end of trace)'}`);
+  return 1;
+}
+
+function firstDifference(recorded: readonly TraceEvent[], replayed: readonly TraceEvent[]): number | null {
+  const n = Math.max(recorded.length, replayed.length);
+  for (let i = 0; i < n; i++) {
+    const a = recorded[i];
+    const b = replayed[i];
+    if (a === undefined || b === undefined || JSON.stringify(a) !== JSON.stringify(b)) return i;
+  }
+  return null;
+}

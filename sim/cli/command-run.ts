@@ -1,0 +1,58 @@
+// `rpcsim run <scenario>`: one run, seed first, a readable summary, then PASS or the failure in
+// the Go test's words. A failing run prints its replay command before anything else.
+
+import type { Catalogue, CliRunResult } from './catalogue.ts';
+import { checkBugs, checkScenario, parseSeed, reproduceFlags } from './options.ts';
+import { paint } from './style-cli.ts';
+import { formatSeconds, lastEvents, summaryLines } from './summary.ts';
+import { renderText } from '../trace/render-text.ts';
+import { writeTraceFile } from './trace-file.ts';
+import { wallMillis } from '../bench/wallclock.ts';
+
+export interface RunFlags {
+  readonly seed?: string;
+  readonly bug?: readonly string[];
+  readonly full?: boolean;
+  readonly 'trace-out'?: string;
+  readonly quiet?: boolean;
+}
+
+export function replayCommand(result: CliRunResult, bugs: ReadonlySet<string>): string {
+  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs)}`;
+}
+
+export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: RunFlags): Promise<number> {
+  const scenario = checkScenario(catalogue, scenarioArg, 'run');
+  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
+  const bugs = checkBugs(catalogue, flags.bug);
+  const started = wallMillis();
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true });
+  const wallSeconds = (wallMillis() - started) / 1000;
+  printResult(result, bugs, flags, wallSeconds);
+  if (flags['trace-out'] !== undefined) {
+    writeTraceFile(flags['trace-out'], result, bugs);
+    console.log(`trace written to ${flags['trace-out']} (replay it: npx rpcsim replay --trace ${flags['trace-out']})`);
+  }
+  return result.ok ? 0 : 1;
+}
+
+export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet'>, wallSeconds: number): void {
+  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs)}`));
+  const bugText = bugs.size === 0 ? 'none (the correct implementation)' : [...bugs].join(', ');
+  console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}`);
+  if (flags.full === true) console.log(renderText(result.trace));
+  else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);
+  const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
+  if (result.ok) {
+    console.log(paint('green', `PASS ${result.scenario} (seed ${result.seed}): ${stats}`));
+    return;
+  }
+  console.log(paint('red', `FAIL ${result.scenario} (seed ${result.seed}, ${result.kind}): ${result.reason}`));
+  if (flags.full !== true) {
+    console.log(paint('dim', 'the last events before the failure:'));
+    for (const line of lastEvents(result.trace, 12)) console.log(line);
+  }
+  if (result.detail) console.log(paint('dim', result.detail));
+  console.log(paint('dim', stats));
+}
+

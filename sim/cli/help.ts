@@ -1,0 +1,30 @@
+// Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
+
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'help'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const DETAIL: Record<CommandName, string> = {
+  list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each.',
+  bugs: 'rpcsim bugs\n  The catalogue of common student bugs; swap one in with --bug NAME on any command.',
+  run: 'rpcsim run <scenario> [--seed N] [--bug NAME]... [--full] [--quiet] [--trace-out FILE]\n  Run one scenario: the seed first, a readable summary, then PASS or the failure in the Go\n  test\'s words. Exit 0 on pass, 1 on a failing run, 2 on bad input. --full prints every event;\n  --trace-out writes the trace and its decision log as JSON lines for `replay --trace`.',
+  replay: 'rpcsim replay <scenario> --seed N [--bug NAME]...\nrpcsim replay --trace FILE\n  The same run again, byte for byte. With --trace, replays the recorded decisions and says where\n  the new trace first differs if the program changed since it was recorded.',
+  explore: 'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct]\n  Run seeds S, S+1, ... looking for a failing one; print its replay command. Exit 1 if found.',
+  shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]...\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
+  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
+  'check-history': 'rpcsim check-history FILE\n  Check a key/value history (porcupine\'s format) for linearizability.',
+  demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs).',
+  help: 'rpcsim help [command]',
+};
+
+export function helpText(command: string | undefined): string {
+  if (command !== undefined && command in DETAIL) return DETAIL[command as CommandName];
+  return [
+    'rpcsim: a deterministic simulator for RPC races in the MIT 6.824 (2015) primary/backup lab.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${DETAIL[c].split('\n')[0]}`),
+    '',
+    'Seeds are non-negative integers; the same seed always gives the same run, byte for byte.',
+    'More: rpcsim help <command>',
+  ].join('\n');
+}

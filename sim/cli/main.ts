@@ -1,0 +1,77 @@
+// The `rpcsim` command line: parses the command and its flags, runs it against the catalogue
+// the composition root hands in, and turns bad input into one line on stderr with exit code 2.
+
+import { parseArgs } from 'node:util';
+import type { Catalogue } from './catalogue.ts';
+import { listBugs, listScenarios } from './command-list.ts';
+import { replayCommand } from './command-replay.ts';
+import { runCommand } from './command-run.ts';
+import { UsageError, unknownNameError } from './usage-error.ts';
+import { COMMANDS, helpText, type CommandName } from './help.ts';
+import { extraCommands } from './extra-commands.ts';
+
+const FLAGS = {
+  seed: { type: 'string' },
+  bug: { type: 'string', multiple: true },
+  full: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'trace-out': { type: 'string' },
+  trace: { type: 'string' },
+  seeds: { type: 'string' },
+  from: { type: 'string' },
+  all: { type: 'boolean' },
+  swarm: { type: 'boolean' },
+  strategy: { type: 'string' },
+  jobs: { type: 'string' },
+  mode: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Flags = ReturnType<typeof parse>['values'];
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
+    throw new UsageError(`${message}; run \`rpcsim help\` for the flags each command takes`);
+  }
+}
+
+export async function main(argv: readonly string[], catalogue: Catalogue): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command = 'help', target, ...rest] = positionals;
+    if (values.help === true || command === 'help') {
+      console.log(helpText(target));
+      return 0;
+    }
+    if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run \`rpcsim help ${command}\``);
+    return await dispatch(command as CommandName, target, values, catalogue);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`rpcsim: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(command: CommandName, target: string | undefined, flags: Flags, catalogue: Catalogue): Promise<number> {
+  switch (command) {
+    case 'list':
+      return listScenarios(catalogue);
+    case 'bugs':
+      return listBugs(catalogue);
+    case 'run':
+      return runCommand(catalogue, target, flags);
+    case 'replay':
+      return replayCommand(catalogue, target, flags);
+    default: {
+      const extra = extraCommands.get(command);
+      if (extra === undefined) throw new UsageError(`"${command}" is not available yet`);
+      return extra(catalogue, target, flags);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// Trace files (`--trace-out run.jsonl`): a header line with everything needed to replay the run
+// (scenario, seed, bugs, the decision log, the trace's fingerprint), then one JSON event per line.
+// Reading one checks its shape and says, in one line, what is wrong with a malformed file.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DecisionLog } from '../kernel/decision-log.ts';
+import type { TraceEvent } from '../trace/events.ts';
+import { traceHash } from '../trace/hash.ts';
+import { renderJsonl } from '../trace/render-jsonl.ts';
+import type { CliRunResult } from './catalogue.ts';
+import { UsageError } from './usage-error.ts';
+
+export const TRACE_FORMAT = 'rpcsim-trace/1';
+
+export interface TraceFile {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly bugs: readonly string[];
+  readonly decisions: DecisionLog;
+  readonly hash: string;
+  readonly events: readonly TraceEvent[];
+}
+
+export function writeTraceFile(path: string, result: CliRunResult, bugs: ReadonlySet<string>): void {
+  const header = {
+    format: TRACE_FORMAT,
+    scenario: result.scenario,
+    seed: result.seed,
+    bugs: [...bugs],
+    verdict: result.ok ? 'ok' : `${result.kind}: ${result.reason}`,
+    hash: traceHash(result.trace),
+    decisions: result.decisions.toJSON(),
+  };
+  writeFileSync(path, JSON.stringify(header) + '\n' + renderJsonl(result.trace));
+}
+
+export function readTraceFile(path: string): TraceFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read trace file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const lines = text.split('\n').filter((line) => line.length > 0);
+  const header = parseLine(path, lines[0], 1) as Record<string, unknown>;
+  if (header['format'] !== TRACE_FORMAT) {
+    throw new UsageError(`${path} is not an rpcsim trace file (line 1 should be a header with "format":"${TRACE_FORMAT}"); write one with \`rpcsim run <scenario> --trace-out ${path}\``);
+  }
+  const { scenario, seed, bugs, decisions, hash } = header;
+  if (typeof scenario !== 'string' || typeof seed !== 'number' || typeof hash !== 'string' || !Array.isArray(bugs) || !Array.isArray(decisions)) {
+    throw new UsageError(`${path}: line 1 is missing scenario, seed, bugs, hash or decisions`);
+  }
+  let log: DecisionLog;
+  try {
+    log = DecisionLog.fromJSON(decisions as number[]);
+  } catch (error) {
+    throw new UsageError(`${path}: line 1: ${(error as Error).message}`);
+  }
+  const events = lines.slice(1).map((line, i) => parseLine(path, line, i + 2) as TraceEvent);
+  return { scenario, seed, bugs: bugs.map(String), decisions: log, hash, events };
+}
+
+function parseLine(path: string, line: string | undefined, lineNumber: number): unknown {
+  if (line === undefined) throw new UsageError(`${path} is empty: expected an rpcsim trace (header line, then events)`);
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) throw new Error('not an object');
+    return value;
+  } catch {
+    throw new UsageError(`${path}: line ${lineNumber} is not a JSON object; the file is damaged or not an rpcsim trace`);
+  }
+}

@@ -1,0 +1,37 @@
+// Bad input from the command line: one line saying what is wrong and how to fix it, exit 2,
+// never a stack trace.
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function closestName(wanted: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const name of names) {
+    const d = editDistance(wanted, name);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = name;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function unknownNameError(what: string, wanted: string, names: readonly string[], listCommand: string): UsageError {
+  const guess = closestName(wanted, names);
+  const hint = guess !== undefined ? `did you mean "${guess}"? ` : '';
+  return new UsageError(`unknown ${what} "${wanted}": ${hint}run \`rpcsim ${listCommand}\` to see them all`);
+}
