@@ -43,6 +43,8 @@ export class World {
   readonly recorder: RecordingChooser;
   readonly limits: RunLimits;
   readonly tester: Process;
+  /** Faults from a plan act as this process, so the trace says who did it. */
+  readonly faultProcess: Process;
 
   constructor(readonly options: WorldOptions) {
     assert(Number.isSafeInteger(options.seed) && options.seed >= 0, `seed must be a non-negative integer, got ${options.seed}`);
@@ -52,6 +54,12 @@ export class World {
     this.net = new Network(this.kernel, this.recorder, this.journal, { ...DEFAULT_TIMING, ...options.timing });
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.tester = this.kernel.newProcess('tester');
+    this.faultProcess = this.kernel.newProcess('faults');
+  }
+
+  /** Runs `body` as process `proc` (for kernel callbacks that act for someone). */
+  within<T>(proc: Process, body: () => T): T {
+    return this.kernel.within(proc, body);
   }
 
   /** Records a trace event on behalf of the running task (or the kernel between tasks). */

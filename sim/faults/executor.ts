@@ -1,0 +1,85 @@
+// Carries out a fault plan during a run. Timed faults are kernel callbacks at their instant;
+// triggered faults watch the journal and strike in the very step that matched, so "crash s2 when
+// it receives its 1st Forward" crashes it after the read and before any handler runs.
+
+import { assert, unreachable } from '../kernel/assert.ts';
+import type { TraceEvent } from '../trace/events.ts';
+import type { World } from '../world.ts';
+import { describePlannedFault, type FaultAction, type FaultPlan, type PlannedFault, type Trigger } from './plan.ts';
+import type { FaultTargets } from './targets.ts';
+
+export function checkPlan(plan: FaultPlan, targets: FaultTargets): string | null {
+  const names = new Set(targets.names());
+  for (const planned of plan) {
+    if (!names.has(planned.fault.target)) return `fault "${describePlannedFault(planned)}" names unknown server ${planned.fault.target} (known: ${[...names].join(', ')})`;
+    if ('when' in planned && !names.has(planned.when.target)) return `trigger of "${describePlannedFault(planned)}" names unknown server ${planned.when.target}`;
+  }
+  return null;
+}
+
+export function installFaultPlan(world: World, plan: FaultPlan, targets: FaultTargets): void {
+  const problem = checkPlan(plan, targets);
+  assert(problem === null, problem ?? '');
+  const triggered: { planned: PlannedFault & { when: Trigger }; seen: number; fired: boolean }[] = [];
+  for (const planned of plan) {
+    if ('at' in planned) {
+      assert(planned.at >= world.kernel.nowMicros, `fault at ${planned.at} µs is in the past`);
+      world.kernel.at(planned.at - world.kernel.nowMicros, () => strike(world, planned, targets));
+    } else triggered.push({ planned, seen: 0, fired: false });
+  }
+  if (triggered.length === 0) return;
+  world.journal.onEvent((event) => {
+    for (const watch of triggered) {
+      if (watch.fired || !matches(watch.planned.when, event)) continue;
+      if (++watch.seen === watch.planned.when.nth) {
+        watch.fired = true;
+        strike(world, watch.planned, targets);
+      }
+    }
+  });
+}
+
+function processName(label: string): string {
+  const hash = label.indexOf('#');
+  return hash < 0 ? label : label.slice(0, hash);
+}
+
+function matches(trigger: Trigger, event: TraceEvent): boolean {
+  if (processName(event.proc) !== trigger.target) return false;
+  switch (trigger.on) {
+    case 'receive':
+      return event.type === 'recv' && event.what.startsWith(`${trigger.method} #`) && event.what.endsWith('request');
+    case 'send':
+      return event.type === 'send' && event.what.startsWith(`${trigger.method} #`) && event.what.endsWith('request');
+    case 'serve':
+      return event.type === 'rpc-serve' && event.method === trigger.method;
+    default:
+      return unreachable(trigger.on, 'trigger');
+  }
+}
+
+function strike(world: World, planned: PlannedFault, targets: FaultTargets): void {
+  world.within(world.faultProcess, () => {
+    world.note({ type: 'fault', text: describePlannedFault(planned) });
+    apply(world, planned.fault, targets);
+  });
+}
+
+function apply(world: World, action: FaultAction, targets: FaultTargets): void {
+  switch (action.type) {
+    case 'crash': return targets.crash(action.target);
+    case 'kill': return targets.kill(action.target);
+    case 'restart': return targets.restart(action.target);
+    case 'unreliable': return targets.setUnreliable(action.target, action.on);
+    case 'pause':
+      targets.pause(action.target);
+      world.kernel.at(action.forMicros, () => world.within(world.faultProcess, () => targets.resume(action.target)));
+      return;
+    case 'partition':
+      targets.partition(action.target);
+      world.kernel.at(action.forMicros, () => world.within(world.faultProcess, () => targets.heal(action.target)));
+      return;
+    default:
+      return unreachable(action, 'fault');
+  }
+}
