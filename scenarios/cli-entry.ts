@@ -2,6 +2,10 @@
 
 import { main } from '../sim/cli/main.ts';
 import { catalogue } from './cli-catalogue.ts';
+import { extraCommands } from '../sim/cli/extra-commands.ts';
+import { demoCommand } from './stories/demo.ts';
+
+extraCommands.set('demo', demoCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {
   return main(argv, catalogue);

@@ -32,6 +32,10 @@ function streamOf(kind: DecisionKind): StreamName {
   return 'workload';
 }
 const STREAM_OF = new Map<DecisionKind, StreamName>(DECISION_KINDS.map((kind) => [kind, streamOf(kind)]));
+const STREAM_INDEX = new Map<StreamName, number>([['schedule', 0], ['network', 1], ['faults', 2], ['workload', 3]]);
+/** Per kind code, the index of its stream: one array read on the hot path instead of two maps. */
+const STREAM_BY_CODE: readonly number[] = DECISION_KINDS.map((kind) => STREAM_INDEX.get(STREAM_OF.get(kind)!)!);
+const STREAM_NAMES: readonly StreamName[] = ['schedule', 'network', 'faults', 'workload'];
 
 export interface Chooser {
   /** An integer in [0, n). Never called with n < 2 by the kernel: a single option is no decision. */
@@ -40,21 +44,19 @@ export interface Chooser {
 
 /** The default strategy: each kind of decision answered from its own seeded stream. */
 export class SeededChooser implements Chooser {
-  private readonly streams = new Map<StreamName, RandomStream>();
-  constructor(readonly seed: number) {}
+  private readonly streams: RandomStream[];
+  constructor(readonly seed: number) {
+    this.streams = STREAM_NAMES.map((name) => streamFor(seed, name));
+  }
 
   pick(kind: DecisionKind, n: number): number {
-    const name = STREAM_OF.get(kind)!;
-    let stream = this.streams.get(name);
-    if (stream === undefined) {
-      stream = streamFor(this.seed, name);
-      this.streams.set(name, stream);
-    }
-    return stream.below(n);
+    return this.streams[STREAM_BY_CODE[decisionKindCode(kind)]!]!.below(n);
   }
 }
 
 export function assertValidChoice(kind: DecisionKind, n: number, value: number): void {
+  // One cheap test on the hot path; the messages are built only when it fails.
+  if (value >= 0 && value < n && Math.floor(value) === value && Math.floor(n) === n) return;
   assert(Number.isInteger(n) && n >= 1, `pick(${kind}, ${n}): n must be a positive integer`);
-  assert(Number.isInteger(value) && value >= 0 && value < n, `pick(${kind}, ${n}) answered ${value}`);
+  assert(false, `pick(${kind}, ${n}) answered ${value}`);
 }

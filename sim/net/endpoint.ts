@@ -44,7 +44,7 @@ export class Endpoint implements FileDescriptor {
   }
 
   write(frame: unknown, what: string): GoError | null {
-    if (this.closed) return this.fail(opError('write', this.addr, 'ECLOSED'));
+    if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
     assert(peer.unread < this.net.timing.receiveQueueMax, `conn ${this.conn}: receive queue overflow`);

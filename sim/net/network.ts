@@ -2,6 +2,7 @@
 // renames, as the 6.824 tests use them), listen and dial. A dial to a missing path fails with
 // ENOENT, to a file nobody listens on with ECONNREFUSED, and otherwise lands in the backlog.
 
+import { assert } from '../kernel/assert.ts';
 import type { Chooser } from '../kernel/chooser.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
@@ -32,6 +33,7 @@ export class Network {
   trace(body: TraceBody): void {
     if (!this.journal.active) return;
     const proc = this.kernel.currentProcess();
+    if (!proc.alive) return; // a dead process's last running step leaves no trace
     this.journal.record(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), body);
   }
 
@@ -46,6 +48,7 @@ export class Network {
   }
 
   listen(proc: Process, path: string): Listener | GoError {
+    assert(proc.alive, `listen from crashed process ${proc.label}`);
     if (this.files.has(path)) return listenError(path);
     const listener = new Listener(this, proc, path);
     this.files.set(path, { listener });
@@ -55,6 +58,8 @@ export class Network {
   }
 
   dial(proc: Process, path: string): Endpoint | GoError {
+    // A task whose process died mid-step runs on until it blocks; it must not reach anyone.
+    if (!proc.alive) return dialError(path, 'ECONNREFUSED');
     const file = this.files.get(path);
     if (file === undefined) return dialError(path, 'ENOENT');
     const listener = file.listener;

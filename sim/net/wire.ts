@@ -8,6 +8,17 @@ export function copyWireValue<T>(value: T): T {
   return copy(value, 0) as T;
 }
 
+/** Most RPC arguments are flat records of strings and numbers: copy those without recursion. */
+function copyFlat(value: object): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null && typeof field === 'object') return null;
+    out[key] = field;
+  }
+  return out;
+}
+
 const MAX_DEPTH = 64;
 
 function copy(value: unknown, depth: number): unknown {
@@ -29,6 +40,8 @@ function copy(value: unknown, depth: number): unknown {
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
+  const flat = copyFlat(value);
+  if (flat !== null) return flat;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
   return out;

@@ -1,0 +1,50 @@
+// Which faults a run gets, and what they act on. The plan is the caller's, or the scenario's
+// default, or (swarm mode) drawn from the seed with a fault mix drawn first; its targets are the
+// scenario's fleet, looked up when each fault strikes, since servers start during the run.
+
+import { SeededChooser, fault } from '../../sim/index.ts';
+import { drawFaultPlan, drawSwarmMix, type FaultPlan, type FaultTargets } from '../../sim/faults/index.ts';
+import type { NetTiming } from '../../sim/net/timing.ts';
+import type { TestContext } from './context.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface Weather {
+  readonly plan: FaultPlan;
+  readonly timing: Partial<NetTiming>;
+  readonly unreliable: boolean;
+}
+
+const CALM: Omit<Weather, 'plan'> = { timing: {}, unreliable: false };
+
+export function resolveFaults(scenario: Scenario, options: { seed: number; faults?: FaultPlan; swarm?: boolean }): Weather {
+  if (options.swarm !== true) return { ...CALM, plan: options.faults ?? scenario.defaultFaults ?? [] };
+  // A chooser of its own for the weather, seeded by the run's seed: the same seed gives the same
+  // weather, and the run's own decision streams are left exactly as they would be without it.
+  const chooser = new SeededChooser(options.seed);
+  const mix = drawSwarmMix(chooser);
+  const targets = scenario.faultTargets ?? [];
+  const plan =
+    targets.length === 0
+      ? []
+      : drawFaultPlan(chooser, { targets, startMicros: 2_000_000, horizonMicros: Math.floor(scenario.boundMicros / 2) }, mix);
+  return { plan, timing: mix.timing, unreliable: mix.unreliable };
+}
+
+export function fleetTargets(t: TestContext, scenario: Scenario, plan: FaultPlan): FaultTargets {
+  const declared = scenario.faultTargets ?? [...new Set(plan.map((p) => p.fault.target))];
+  const via = (verb: (fleet: FaultTargets) => void, target: string): void => {
+    if (t.fleet === null || !t.fleet.names().includes(target)) fault(`${target} is not running: nothing to do`);
+    else verb(t.fleet);
+  };
+  return {
+    names: () => declared,
+    crash: (target) => via((f) => f.crash(target), target),
+    kill: (target) => via((f) => f.kill(target), target),
+    restart: (target) => via((f) => f.restart(target), target),
+    pause: (target) => via((f) => f.pause(target), target),
+    resume: (target) => via((f) => f.resume(target), target),
+    partition: (target) => via((f) => f.partition(target), target),
+    heal: (target) => via((f) => f.heal(target), target),
+    setUnreliable: (target, on) => via((f) => f.setUnreliable(target, on), target),
+  };
+}

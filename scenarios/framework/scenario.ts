@@ -1,0 +1,59 @@
+// What a scenario is and how one ends. A scenario is one 6.824 test (or teaching story) written
+// as a task on the virtual clock; a run of it ends in a verdict that is a value: ok, or a safety,
+// liveness or crash failure with the reason a person reads first (the Go test's own message).
+
+import type { DecisionLog, TraceEvent } from '../../sim/index.ts';
+import type { FaultPlan } from '../../sim/faults/index.ts';
+import type { KvOperation } from '../../sim/check/history.ts';
+import type { TestContext } from './context.ts';
+
+export interface Scenario {
+  /** The name on the command line, e.g. "basic-fail". */
+  readonly name: string;
+  /** One line: which Go test this is and what it checks. */
+  readonly description: string;
+  /** Virtual time the run may take before it counts as a liveness failure. */
+  readonly boundMicros: number;
+  /** Faults every run of this scenario gets unless the caller passes its own plan. */
+  readonly defaultFaults?: FaultPlan;
+  /** Server names a fault plan may target (those the scenario registers with t.useFleet). */
+  readonly faultTargets?: readonly string[];
+  run(t: TestContext): Promise<void>;
+}
+
+/**
+ * A Go test's `t.Fatalf` (or `log.Fatalf` in `check`): the test saw a wrong answer. Its message
+ * is the Go test's failure text, so a student recognises it.
+ */
+export class TestFailure extends Error {
+  override readonly name = 'TestFailure';
+}
+
+export type FailureKind = 'safety' | 'liveness' | 'crash';
+
+/** Everything a run leaves behind, ok or not: enough to look at it again or replay it. */
+interface RunRecord {
+  readonly seed: number;
+  readonly scenario: string;
+  readonly virtualMicros: number;
+  readonly events: number;
+  readonly trace: readonly TraceEvent[];
+  readonly decisions: DecisionLog;
+  /** Client operations (Put, Append, Get; Ping/Get/Primary in the viewservice test) completed. */
+  readonly opCount: number;
+  /** The key/value operations the clerks made, for the linearizability checker. */
+  readonly history: readonly KvOperation[];
+  /** The fault plan the run used (given, default, or drawn from the seed in swarm mode). */
+  readonly faults: FaultPlan;
+}
+
+export type ScenarioResult =
+  | (RunRecord & { readonly ok: true })
+  | (RunRecord & {
+      readonly ok: false;
+      readonly kind: FailureKind;
+      /** One line: the Go test's message, or what crashed or did not finish. */
+      readonly reason: string;
+      /** More about a crash (a stack), or null. */
+      readonly detail: string | null;
+    });

@@ -1,0 +1,67 @@
+// The steps the 2015 pbservice tests repeat word for word: start the viewserver and wait 1 s,
+// start servers, poll the viewservice until a primary and backup exist, kill the primary and
+// wait for the backup's promotion, and the common ending (kill all, 1 s, vs.Kill(), 1 s).
+
+import { sleep } from '../../sim/index.ts';
+import { viewservice, type pbservice } from '../../protocol/index.ts';
+import type { TestContext } from '../framework/context.ts';
+import { DeadPings, PingInterval, Second, StartServer, StartViewServer } from '../framework/lab.ts';
+
+export interface ViewService {
+  readonly vshost: string;
+  readonly vs: viewservice.ViewServer;
+  readonly vck: viewservice.Clerk;
+}
+
+/** vs := viewservice.StartServer(vshost); time.Sleep(time.Second); vck := MakeClerk("", vshost) */
+export async function startViewService(t: TestContext, tag: string): Promise<ViewService> {
+  const vshost = t.vsport(tag);
+  const vs = StartViewServer(t, vshost);
+  await sleep(Second);
+  return { vshost, vs, vck: viewservice.MakeClerk('', vshost) };
+}
+
+/** sa[i] = StartServer(vshost, port(tag, i+1)), named s1, s2, ...; optionally setunreliable(true). */
+export function startServers(t: TestContext, vshost: string, tag: string, nservers: number, unreliable: boolean): pbservice.PBServer[] {
+  const sa: pbservice.PBServer[] = [];
+  for (let i = 0; i < nservers; i++) {
+    const server = StartServer(t, vshost, t.port(tag, i + 1), `s${i + 1}`);
+    if (unreliable) server.setunreliable(true);
+    sa.push(server);
+  }
+  return sa;
+}
+
+/** Poll up to `iterations` times for a view with both a primary and a backup. */
+export async function pollPrimaryAndBackup(vck: viewservice.Clerk, iterations: number): Promise<void> {
+  for (let iters = 0; iters < iterations; iters++) {
+    const { view } = await vck.Get();
+    if (view.Primary !== '' && view.Backup !== '') break;
+    await sleep(PingInterval);
+  }
+}
+
+/** Kill view1's primary, poll 2·DeadPings for view1's backup to be primary, else "wrong Primary". */
+export async function killPrimaryAwaitBackup(t: TestContext, vck: viewservice.Clerk, sa: readonly pbservice.PBServer[], view1: viewservice.View): Promise<void> {
+  for (const server of sa) {
+    if (view1.Primary === server.me) {
+      server.kill();
+      break;
+    }
+  }
+  for (let iters = 0; iters < DeadPings * 2; iters++) {
+    const { view } = await vck.Get();
+    if (view.Primary === view1.Backup) break;
+    await sleep(PingInterval);
+  }
+  const { view: view2 } = await vck.Get();
+  if (view2.Primary !== view1.Backup) t.Fatal('wrong Primary');
+}
+
+/** The usual ending: kill every server, sleep 1 s, vs.Kill(), sleep 1 s. */
+export async function finish(sa: readonly pbservice.PBServer[], vs: viewservice.ViewServer): Promise<void> {
+  for (const server of sa) server.kill();
+  await sleep(Second);
+  vs.Kill();
+  await sleep(Second);
+}

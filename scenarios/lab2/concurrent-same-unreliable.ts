@@ -1,0 +1,14 @@
+// TestConcurrentSameUnreliable (spec §4.2, tag "csu"): TestConcurrentSame with both servers
+// unreliable (10% of requests dropped, 18% executed with the reply lost), both keys written
+// before the clients start, and the clients joined ("child failed") before the primary is read.
+
+import { Second } from '../framework/lab.ts';
+import type { Scenario } from '../framework/scenario.ts';
+import { testConcurrentSame } from './concurrent-same.ts';
+
+export const concurrentSameUnreliable: Scenario = {
+  name: 'concurrent-same-unreliable',
+  description: 'TestConcurrentSameUnreliable: as concurrent-same, with both servers dropping requests and replies',
+  boundMicros: 50 * Second,
+  run: (t) => testConcurrentSame(t, true),
+};
