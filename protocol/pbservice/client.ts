@@ -1,0 +1,85 @@
+// pbservice/client.go (spec §2.2): the clerk. It caches the primary and asks the viewservice
+// only after a failure (call() false, or a reply other than OK / ErrNoKey), sleeps PingInterval
+// between tries, and keeps one op id for all retries of one Put or Append, so the servers'
+// duplicate table can recognise a retry of an operation whose reply was lost.
+
+import { call, sleep } from '../../sim/index.ts';
+import type { BugName } from '../bugs.ts';
+import { bugsOf, type ProtocolOptions } from '../options.ts';
+import * as viewservice from '../viewservice/client.ts';
+import { PingInterval } from '../viewservice/common.ts';
+import { ErrNoKey, OK, nrand, type GetArgs, type GetReply, type PutAppendArgs, type PutAppendReply, type WriteOp } from './common.ts';
+
+export class Clerk {
+  private readonly vs: viewservice.Clerk;
+  /** The primary as last learned from the viewservice; "" means "ask again". */
+  private primary = '';
+
+  constructor(
+    vshost: string,
+    me: string,
+    private readonly bugs: ReadonlySet<BugName>,
+  ) {
+    this.vs = viewservice.MakeClerk(me, vshost);
+  }
+
+  /** Fetch a key's value from the current primary; "" if the key is not present. Keeps trying
+   *  forever in the face of all other errors. */
+  async Get(key: string): Promise<string> {
+    this.startOperation();
+    const args: GetArgs = { Key: key };
+    for (;;) {
+      const reply: GetReply = { Err: '', Value: '' };
+      if (await this.callPrimary('PBServer.Get', args, reply)) {
+        if (reply.Err === OK) return reply.Value;
+        if (reply.Err === ErrNoKey) return '';
+      }
+      await this.afterFailure();
+    }
+  }
+
+  async Put(key: string, value: string): Promise<void> {
+    await this.PutAppend(key, value, 'Put');
+  }
+
+  async Append(key: string, value: string): Promise<void> {
+    await this.PutAppend(key, value, 'Append');
+  }
+
+  /** Tell the primary to update key's value; must keep trying until it succeeds. */
+  private async PutAppend(key: string, value: string, op: WriteOp): Promise<void> {
+    this.startOperation();
+    let id = nrand();
+    for (;;) {
+      // A fresh args object per try: the network hands objects over without copying them, and
+      // a handler of an earlier try may still be running with its own.
+      const args: PutAppendArgs = { Key: key, Value: value, Op: op, Id: id };
+      const reply: PutAppendReply = { Err: '' };
+      if ((await this.callPrimary('PBServer.PutAppend', args, reply)) && reply.Err === OK) return;
+      await this.afterFailure();
+      if (this.bugs.has('fresh-id-per-retry')) id = nrand();
+    }
+  }
+
+  private startOperation(): void {
+    // §2.4 Views: clerks must not ask the viewservice per request ("Count RPCs" test).
+    if (this.bugs.has('clerk-asks-vs-every-op')) this.primary = '';
+  }
+
+  /** Calls the cached primary, first asking the viewservice if there is none cached. */
+  private async callPrimary(rpcname: string, args: object, reply: object): Promise<boolean> {
+    if (this.primary === '') this.primary = await this.vs.Primary();
+    if (this.primary === '') return false;
+    return call(this.primary, rpcname, args, reply);
+  }
+
+  /** §2.2: after a failure, forget the primary and wait a PingInterval before trying again. */
+  private async afterFailure(): Promise<void> {
+    this.primary = '';
+    await sleep(PingInterval);
+  }
+}
+
+export function MakeClerk(vshost: string, me: string, options: ProtocolOptions = {}): Clerk {
+  return new Clerk(vshost, me, bugsOf(options));
+}
