@@ -14,6 +14,7 @@ import { repeatedCrashUnreliable } from './lab2/repeated-crash-unreliable.ts';
 import { repeatedCrash } from './lab2/repeated-crash.ts';
 import { viewservice } from './lab2/viewservice.ts';
 import { forwardCrashScenario } from './stories/forward-crash.ts';
+import { kvFaultsScenario } from './stories/kv-faults.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   viewservice,
@@ -28,6 +29,7 @@ export const SCENARIOS: readonly Scenario[] = [
   partition1,
   partition2,
   forwardCrashScenario,
+  kvFaultsScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

@@ -69,6 +69,11 @@ export class TestContext {
     return `${SOCKET_DIR}viewserver-${TEST_PID}-${suffix}`;
   }
 
+  /** Virtual time now, in microseconds (time.Now() for a scenario). */
+  now(): number {
+    return nowMicros();
+  }
+
   /** Options for a server or clerk: its short trace name and this run's bugs. */
   options(name?: string): ProtocolOptions {
     return name === undefined ? { bugs: this.bugs } : { name, bugs: this.bugs };

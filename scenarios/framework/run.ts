@@ -8,9 +8,14 @@ import { World, type Chooser, type RunReport } from '../../sim/index.ts';
 import { installFaultPlan, type FaultPlan } from '../../sim/faults/index.ts';
 import type { NetTiming } from '../../sim/net/timing.ts';
 import { fleetTargets, resolveFaults } from './faults.ts';
+import { checkKvHistory, formatLinearizabilityReport } from '../../sim/check/linearizability.ts';
+import type { KvOperation } from '../../sim/check/history.ts';
+
+/** Enough to decide the scenarios' histories (thousands of operations) in well under a second. */
+const LINEARIZABILITY_BUDGET_STEPS = 5_000_000;
 import type { BugName } from '../../protocol/index.ts';
 import { TestContext } from './context.ts';
-import { TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
+import { LivenessFailure, TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface RunOptions {
   readonly seed: number;
@@ -25,6 +30,8 @@ export interface RunOptions {
   readonly swarm?: boolean;
   /** Network timing overrides (a breakpoint lesson or a user's own weather). */
   readonly timing?: Partial<NetTiming>;
+  /** Check the history for linearizability after a run that passed its own checks. */
+  readonly linearizability?: boolean;
 }
 
 type Verdict = { readonly ok: true } | { readonly ok: false; readonly kind: FailureKind; readonly reason: string; readonly detail: string | null };
@@ -55,7 +62,8 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     history: t.history(),
     faults: weather.plan,
   };
-  const verdict = verdictOf(report, world, scenario);
+  let verdict = verdictOf(report, world, scenario);
+  if (verdict.ok && (options.linearizability ?? scenario.linearizability ?? false)) verdict = linearizabilityVerdict(record.history);
   return verdict.ok ? { ...record, ok: true } : { ...record, ...verdict };
 }
 
@@ -68,6 +76,7 @@ function verdictOf(report: RunReport, world: World, scenario: Scenario): Verdict
       const failure = report.failure;
       if (failure === null) return crash('the kernel reported a failed task but kept no failure', null);
       if (failure.error instanceof TestFailure) return { ok: false, kind: 'safety', reason: failure.error.message, detail: null };
+      if (failure.error instanceof LivenessFailure) return liveness(failure.error.message);
       const error = failure.error;
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return crash(`panic in ${failure.task.label}: ${message}`, error instanceof Error ? (error.stack ?? null) : null);
@@ -87,6 +96,14 @@ function verdictOf(report: RunReport, world: World, scenario: Scenario): Verdict
       return crash(`unknown stop reason ${String(unknown)}`, null);
     }
   }
+}
+
+/** Porcupine-style check of the clients' history (sim/check), with a bounded search. */
+function linearizabilityVerdict(history: readonly KvOperation[]): Verdict {
+  const checked = checkKvHistory(history, { budgetSteps: LINEARIZABILITY_BUDGET_STEPS });
+  if (checked.result !== 'illegal') return { ok: true };
+  const report = formatLinearizabilityReport(checked.report);
+  return { ok: false, kind: 'safety', reason: `history is not linearizable (key ${checked.report.key})`, detail: report };
 }
 
 function crash(reason: string, detail: string | null): Verdict {

@@ -18,6 +18,8 @@ export interface Scenario {
   readonly defaultFaults?: FaultPlan;
   /** Server names a fault plan may target (those the scenario registers with t.useFleet). */
   readonly faultTargets?: readonly string[];
+  /** Check the clients' history for linearizability after every run (always on for this one). */
+  readonly linearizability?: boolean;
   run(t: TestContext): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export interface Scenario {
  */
 export class TestFailure extends Error {
   override readonly name = 'TestFailure';
+}
+
+/** A stall detected by the scenario itself (an operation that never finished after healing). */
+export class LivenessFailure extends Error {
+  override readonly name = 'LivenessFailure';
 }
 
 export type FailureKind = 'safety' | 'liveness' | 'crash';
