@@ -4,9 +4,11 @@
 import type { Catalogue, CliRunOptions } from '../sim/cli/catalogue.ts';
 import { BUGS, isBugName, type BugName } from '../protocol/index.ts';
 import { SCENARIOS, runScenario } from './index.ts';
+import { faultWindowOf } from './framework/faults.ts';
 
 export const catalogue: Catalogue = {
-  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
+  moduleUrl: import.meta.url,
+  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros })),
   bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
   async run(scenario: string, options: CliRunOptions) {
     const bugs = new Set<BugName>([...options.bugs].filter(isBugName));
@@ -15,6 +17,8 @@ export const catalogue: Catalogue = {
       bugs,
       trace: options.trace,
       ...(options.chooser ? { chooser: options.chooser } : {}),
+      ...(options.swarm === true ? { swarm: true } : {}),
+      ...(options.faults !== undefined ? { faults: options.faults } : {}),
     });
     return result;
   },

@@ -4,8 +4,12 @@ import { main } from '../sim/cli/main.ts';
 import { catalogue } from './cli-catalogue.ts';
 import { extraCommands } from '../sim/cli/extra-commands.ts';
 import { demoCommand } from './stories/demo.ts';
+import { shrinkCommand } from '../sim/cli/command-shrink.ts';
+import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
 
 extraCommands.set('demo', demoCommand);
+extraCommands.set('shrink', shrinkCommand);
+extraCommands.set('explore', exploreCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {
   return main(argv, catalogue);

@@ -23,11 +23,15 @@ export function resolveFaults(scenario: Scenario, options: { seed: number; fault
   const chooser = new SeededChooser(options.seed);
   const mix = drawSwarmMix(chooser);
   const targets = scenario.faultTargets ?? [];
-  const plan =
-    targets.length === 0
-      ? []
-      : drawFaultPlan(chooser, { targets, startMicros: 2_000_000, horizonMicros: Math.floor(scenario.boundMicros / 2) }, mix);
+  // The mix is always drawn, so the weather (timing, unreliability) is the seed's even when the
+  // caller brings its own plan (shrink's candidates, a --plan file).
+  const drawn = targets.length === 0 ? [] : drawFaultPlan(chooser, { targets, ...faultWindowOf(scenario) }, mix);
+  const plan = options.faults ?? drawn;
   return { plan, timing: mix.timing, unreliable: mix.unreliable };
+}
+
+export function faultWindowOf(scenario: Scenario): { startMicros: number; horizonMicros: number } {
+  return scenario.faultWindow ?? { startMicros: 2_000_000, horizonMicros: Math.floor(scenario.boundMicros / 2) };
 }
 
 export function fleetTargets(t: TestContext, scenario: Scenario, plan: FaultPlan): FaultTargets {

@@ -24,7 +24,7 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Answers every decision instead of the seeded chooser (replay, PCT, DFS, ...). */
   readonly chooser?: Chooser;
-  /** The fault plan; default: the scenario's own (or none). Ignored when `swarm` is set. */
+  /** The fault plan; default: the scenario's own (or none), or in swarm mode one drawn from the seed. */
   readonly faults?: FaultPlan;
   /** Swarm mode: the seed also picks the fault mix (faults, unreliability, latency spread). */
   readonly swarm?: boolean;

@@ -16,6 +16,8 @@ export interface Scenario {
   readonly boundMicros: number;
   /** Faults every run of this scenario gets unless the caller passes its own plan. */
   readonly defaultFaults?: FaultPlan;
+  /** When drawn faults may strike (swarm mode, shrink's "later" limit); default [2 s, bound/2]. */
+  readonly faultWindow?: { readonly startMicros: number; readonly horizonMicros: number };
   /** Server names a fault plan may target (those the scenario registers with t.useFleet). */
   readonly faultTargets?: readonly string[];
   /** Check the clients' history for linearizability after every run (always on for this one). */

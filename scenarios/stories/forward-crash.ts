@@ -87,5 +87,6 @@ export const forwardCrashScenario: Scenario = {
   boundMicros: 60 * Second,
   defaultFaults: FORWARD_CRASH_PLAN,
   faultTargets: ['s1', 's2', 's3'],
+  faultWindow: { startMicros: 3_000_000, horizonMicros: 6_000_000 },
   run: forwardCrash,
 };

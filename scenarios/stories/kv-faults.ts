@@ -72,6 +72,7 @@ export const kvFaultsScenario: Scenario = {
   description: 'Two clients, three servers, random operations under a fault plan; history must be linearizable, ops must finish after healing',
   boundMicros: 30 * Second,
   faultTargets: ['s1', 's2', 's3'],
+  faultWindow: KV_FAULTS_WINDOW,
   linearizability: true,
   run: kvFaults,
 };

@@ -7,6 +7,7 @@ import type { Chooser } from '../kernel/chooser.ts';
 import type { NetTiming } from '../net/timing.ts';
 import { SIMPLEST_FIRST, type FaultPlanShape } from './arbitraries.ts';
 import type { FaultAction, FaultPlan, FaultType, PlannedFault } from './plan.ts';
+import { HARMLESS_PAUSE_MICROS, isDestructive, PRIMARY_BACKUP_RULE, type SurvivableRule } from './survivable.ts';
 
 export interface FaultMix {
   readonly faultCount: number;
@@ -46,12 +47,21 @@ function drawAction(chooser: Chooser, shape: FaultPlanShape, kinds: readonly Fau
   }
 }
 
-export function drawFaultPlan(chooser: Chooser, shape: FaultPlanShape, mix: Pick<FaultMix, 'faultCount' | 'kinds'>): FaultPlan {
+/** Draws a timed plan; a destructive fault that would break `rule` becomes a pause instead. */
+export function drawFaultPlan(chooser: Chooser, shape: FaultPlanShape, mix: Pick<FaultMix, 'faultCount' | 'kinds'>, rule: SurvivableRule = PRIMARY_BACKUP_RULE): FaultPlan {
   const start = shape.startMicros ?? 0;
   const horizon = shape.horizonMicros ?? 10_000_000;
-  const plan: PlannedFault[] = [];
-  for (let i = 0; i < mix.faultCount; i++) {
-    plan.push({ at: between(chooser, start, horizon), fault: drawAction(chooser, shape, mix.kinds) });
-  }
-  return plan.sort((a, b) => ('at' in a && 'at' in b ? a.at - b.at : 0));
+  const drawn: { at: number; fault: FaultAction }[] = [];
+  for (let i = 0; i < mix.faultCount; i++) drawn.push({ at: between(chooser, start, horizon), fault: drawAction(chooser, shape, mix.kinds) });
+  drawn.sort((a, b) => a.at - b.at);
+  const destructiveTimes: number[] = [];
+  return drawn.map((planned): PlannedFault => {
+    if (!isDestructive(planned.fault)) return planned;
+    const last = destructiveTimes[destructiveTimes.length - 1];
+    if (destructiveTimes.length < rule.maxDestructive && (last === undefined || planned.at - last >= rule.minGapMicros)) {
+      destructiveTimes.push(planned.at);
+      return planned;
+    }
+    return { at: planned.at, fault: { type: 'pause', target: planned.fault.target, forMicros: HARMLESS_PAUSE_MICROS } };
+  });
 }

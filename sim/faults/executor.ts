@@ -30,7 +30,7 @@ export function installFaultPlan(world: World, plan: FaultPlan, targets: FaultTa
   if (triggered.length === 0) return;
   world.journal.onEvent((event) => {
     for (const watch of triggered) {
-      if (watch.fired || !matches(watch.planned.when, event)) continue;
+      if (watch.fired || !triggerMatches(watch.planned.when, event)) continue;
       if (++watch.seen === watch.planned.when.nth) {
         watch.fired = true;
         strike(world, watch.planned, targets);
@@ -44,7 +44,8 @@ function processName(label: string): string {
   return hash < 0 ? label : label.slice(0, hash);
 }
 
-function matches(trigger: Trigger, event: TraceEvent): boolean {
+/** Whether `event` is one `trigger` counts (exported for the debugger breakpoint, breakpoint.ts). */
+export function triggerMatches(trigger: Trigger, event: TraceEvent): boolean {
   if (processName(event.proc) !== trigger.target) return false;
   switch (trigger.on) {
     case 'receive':

@@ -1,0 +1,52 @@
+// Fault plans on disk (`--plan FILE`): the JSON of a FaultPlan, as `shrink` writes it or a user
+// writes by hand. Reading checks every field and names the first thing wrong, in one line.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { FaultAction, FaultPlan, PlannedFault, Trigger } from '../faults/plan.ts';
+import { UsageError } from './usage-error.ts';
+
+const ACTIONS = new Set(['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable']);
+
+export function writePlanFile(path: string, plan: FaultPlan): void {
+  writeFileSync(path, JSON.stringify(plan, null, 2) + '\n');
+}
+
+export function readPlanFile(path: string): FaultPlan {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code ? `cannot read fault plan ${path}: ${code}` : `${path} is not JSON: a fault plan is a JSON array like [{"at": 2000000, "fault": {"type": "crash", "target": "s1"}}]`);
+  }
+  if (!Array.isArray(data)) throw new UsageError(`${path}: a fault plan is a JSON array of {at|when, fault} entries`);
+  return data.map((entry, i) => checkEntry(path, i, entry));
+}
+
+function checkEntry(path: string, index: number, entry: unknown): PlannedFault {
+  const where = `${path}: entry ${index}`;
+  if (typeof entry !== 'object' || entry === null) throw new UsageError(`${where} is not an object`);
+  const e = entry as Record<string, unknown>;
+  const fault = checkAction(where, e['fault']);
+  if (typeof e['at'] === 'number' && Number.isInteger(e['at']) && e['at'] >= 0) return { at: e['at'], fault };
+  if (typeof e['when'] === 'object' && e['when'] !== null) return { when: checkTrigger(where, e['when'] as Record<string, unknown>), fault };
+  throw new UsageError(`${where} needs "at" (virtual microseconds, a whole number) or "when" (a trigger)`);
+}
+
+function checkAction(where: string, value: unknown): FaultAction {
+  if (typeof value !== 'object' || value === null) throw new UsageError(`${where}: "fault" must be an object like {"type": "crash", "target": "s1"}`);
+  const a = value as Record<string, unknown>;
+  if (typeof a['type'] !== 'string' || !ACTIONS.has(a['type'])) throw new UsageError(`${where}: fault type must be one of ${[...ACTIONS].join(', ')}`);
+  if (typeof a['target'] !== 'string') throw new UsageError(`${where}: fault needs a "target" server name, e.g. "s1"`);
+  if ((a['type'] === 'pause' || a['type'] === 'partition') && !(typeof a['forMicros'] === 'number' && a['forMicros'] > 0)) {
+    throw new UsageError(`${where}: a ${a['type']} needs "forMicros", a positive number`);
+  }
+  if (a['type'] === 'unreliable' && typeof a['on'] !== 'boolean') throw new UsageError(`${where}: "unreliable" needs "on": true or false`);
+  return a as unknown as FaultAction;
+}
+
+function checkTrigger(where: string, t: Record<string, unknown>): Trigger {
+  const ok = (t['on'] === 'receive' || t['on'] === 'serve' || t['on'] === 'send') && typeof t['target'] === 'string' && typeof t['method'] === 'string' && typeof t['nth'] === 'number' && t['nth'] >= 1;
+  if (!ok) throw new UsageError(`${where}: "when" needs on (receive|serve|send), target, method and nth ≥ 1`);
+  return t as unknown as Trigger;
+}
