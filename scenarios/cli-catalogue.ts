@@ -5,6 +5,7 @@ import type { Catalogue, CliRunOptions } from '../sim/cli/catalogue.ts';
 import { BUGS, isBugName, type BugName } from '../protocol/index.ts';
 import { SCENARIOS, runScenario } from './index.ts';
 import { faultWindowOf } from './framework/faults.ts';
+import { PctChooser } from '../sim/explore/pct.ts';
 
 export const catalogue: Catalogue = {
   moduleUrl: import.meta.url,
@@ -16,7 +17,7 @@ export const catalogue: Catalogue = {
       seed: options.seed,
       bugs,
       trace: options.trace,
-      ...(options.chooser ? { chooser: options.chooser } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : options.strategy === 'pct' ? { chooser: new PctChooser(options.seed) } : {}),
       ...(options.swarm === true ? { swarm: true } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
     });

@@ -4,6 +4,7 @@
 import type { Chooser } from '../kernel/chooser.ts';
 import type { DecisionLog } from '../kernel/decision-log.ts';
 import type { TraceEvent } from '../trace/events.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 
 export interface NamedThing {
   readonly name: string;
@@ -15,11 +16,19 @@ export interface BugEntry extends NamedThing {
   readonly catches: string;
 }
 
+export type Strategy = 'random' | 'pct';
+
 export interface CliRunOptions {
   readonly seed: number;
   readonly bugs: ReadonlySet<string>;
   readonly trace: boolean;
   readonly chooser?: Chooser;
+  /** Swarm mode: the seed also picks the fault mix (faults, unreliability, latency spread). */
+  readonly swarm?: boolean;
+  /** A fault plan instead of the scenario's default (from --plan FILE, or shrink's candidates). */
+  readonly faults?: FaultPlan;
+  /** How scheduling questions are answered: seeded random (default) or PCT. */
+  readonly strategy?: Strategy;
 }
 
 export interface CliRunResult {
@@ -34,10 +43,22 @@ export interface CliRunResult {
   readonly opCount: number;
   readonly trace: readonly TraceEvent[];
   readonly decisions: DecisionLog;
+  /** The fault plan the run used. */
+  readonly faults: FaultPlan;
+}
+
+export interface ScenarioEntry extends NamedThing {
+  /** Faults may strike before this time (shrink moves faults no later than it). */
+  readonly faultHorizonMicros: number;
 }
 
 export interface Catalogue {
-  readonly scenarios: readonly NamedThing[];
+  /**
+   * The URL of a module that exports this catalogue as `catalogue`, so a worker thread
+   * (`explore --jobs N`) can load its own copy; without it, exploration runs in one thread.
+   */
+  readonly moduleUrl?: string;
+  readonly scenarios: readonly ScenarioEntry[];
   readonly bugs: readonly BugEntry[];
   run(scenario: string, options: CliRunOptions): Promise<CliRunResult>;
 }

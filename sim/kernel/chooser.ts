@@ -40,6 +40,12 @@ const STREAM_NAMES: readonly StreamName[] = ['schedule', 'network', 'faults', 'w
 export interface Chooser {
   /** An integer in [0, n). Never called with n < 2 by the kernel: a single option is no decision. */
   pick(kind: DecisionKind, n: number): number;
+  /**
+   * Optional: the same question when its options are goroutines, with their task ids (0 for a
+   * kernel callback), for strategies that schedule by task (PCT). Answers are logged as `kind`,
+   * so a replay needs only `pick`.
+   */
+  pickTask?(kind: 'schedule.tie' | 'schedule.handoff', taskIds: readonly number[]): number;
 }
 
 /** The default strategy: each kind of decision answered from its own seeded stream. */

@@ -82,6 +82,14 @@ export class RecordingChooser implements Chooser {
     this.log.append(kind, n, value);
     return value;
   }
+
+  pickTask(kind: 'schedule.tie' | 'schedule.handoff', taskIds: readonly number[]): number {
+    if (this.inner.pickTask === undefined) return this.pick(kind, taskIds.length);
+    const value = this.inner.pickTask(kind, taskIds);
+    assertValidChoice(kind, taskIds.length, value);
+    this.log.append(kind, taskIds.length, value);
+    return value;
+  }
 }
 
 /** Raised when a replayed run asks a question the log did not record at that position. */

@@ -270,6 +270,12 @@ export class Kernel {
     return this.heap.peek()?.timeMicros;
   }
 
+  private dueTaskIds(): number[] {
+    const ids: number[] = [];
+    for (let i = this.dueHead; i < this.due.length; i++) ids.push(this.due[i]!.task?.id ?? 0);
+    return ids;
+  }
+
   private takeNext(): SimEvent {
     if (this.dueHead >= this.due.length) {
       this.due = [];
@@ -280,7 +286,9 @@ export class Kernel {
     }
     const count = this.due.length - this.dueHead;
     if (count === 1) return this.due[this.dueHead++]!;
-    const index = this.chooser.pick('schedule.tie', count);
+    const index = this.chooser.pickTask
+      ? this.chooser.pickTask('schedule.tie', this.dueTaskIds())
+      : this.chooser.pick('schedule.tie', count);
     if (index === 0) return this.due[this.dueHead++]!;
     return this.due.splice(this.dueHead + index, 1)[0]!;
   }

@@ -32,7 +32,13 @@ export class Mutex {
       this.locked = false;
       return;
     }
-    const index = live.length === 1 ? 0 : this.kernel.chooser.pick('schedule.handoff', live.length);
+    const chooser = this.kernel.chooser;
+    const index =
+      live.length === 1
+        ? 0
+        : chooser.pickTask
+          ? chooser.pickTask('schedule.handoff', live.map((w) => w.task.id))
+          : chooser.pick('schedule.handoff', live.length);
     const [next] = this.waiters.splice(index, 1);
     this.kernel.wake(next!, undefined); // the mutex stays locked: it passes to `next`
   }
