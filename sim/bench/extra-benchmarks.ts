@@ -1,6 +1,4 @@
-// Benchmarks of the layers above the core (the lab suite, the linearizability checker), added
-// by the issues that build them. Each returns [metric, value, unit] rows.
+// The shape of a benchmark from the layers above the core (the lab suite, the linearizability
+// checker): it returns [metric, value, unit] rows. scenarios/bench.ts hands them to runBenchmarks.
 
 export type Benchmark = () => Promise<readonly (readonly [string, number, string])[]>;
-
-export const extraBenchmarks: readonly Benchmark[] = [];

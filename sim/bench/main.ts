@@ -4,14 +4,15 @@
 import { bestOf } from './wallclock.ts';
 import { kernelWorkload } from './kernel-bench.ts';
 import { rpcWorkload } from './rpc-bench.ts';
-import { extraBenchmarks } from './extra-benchmarks.ts';
+import type { Benchmark } from './extra-benchmarks.ts';
 
 function line(metric: string, value: number, unit: string): void {
   const shown = value >= 100 ? Math.round(value).toString() : value.toFixed(2);
   console.log(`${metric} ${shown} ${unit}`);
 }
 
-async function main(): Promise<void> {
+/** Runs the core benchmarks, then `extra` (the layers above add theirs: the lab suite, ...). */
+export async function runBenchmarks(extra: readonly Benchmark[]): Promise<void> {
   let events = 0;
   const kernelMs = await bestOf(3, async () => {
     events = await kernelWorkload();
@@ -24,9 +25,7 @@ async function main(): Promise<void> {
   });
   line('rpc.calls_per_s', calls / (rpcMs / 1000), 'calls/s');
 
-  for (const bench of extraBenchmarks) {
+  for (const bench of extra) {
     for (const [metric, value, unit] of await bench()) line(metric, value, unit);
   }
 }
-
-await main();
