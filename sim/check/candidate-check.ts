@@ -25,16 +25,39 @@ export function cappedVerdict(ops: readonly KvOperation[], meter: StepMeter): Ca
   return outcome.verdict === 'unknown' ? 'undecided' : outcome.verdict;
 }
 
-/** Whether `value[pos..]` is a concatenation of distinct unused appends; null if the meter ran out. */
-function matchAppends(value: string, pos: number, appends: readonly string[], used: Uint8Array, meter: StepMeter): boolean | null {
+/** The appends of a history, indexed by their first `keyLength` characters. */
+interface AppendPieces {
+  readonly keyLength: number;
+  readonly byKey: Map<string, string[]>;
+  /** How many appends of each distinct value are still unused. */
+  readonly unused: Map<string, number>;
+}
+
+function indexAppends(ops: readonly KvOperation[]): AppendPieces {
+  const values = ops.filter((op) => op.kind === 'append' && op.value !== '').map((op) => op.value);
+  const keyLength = values.reduce((shortest, v) => Math.min(shortest, v.length), Number.POSITIVE_INFINITY);
+  const byKey = new Map<string, string[]>();
+  const unused = new Map<string, number>();
+  for (const value of values) {
+    const count = unused.get(value) ?? 0;
+    unused.set(value, count + 1);
+    if (count > 0) continue;
+    const key = value.slice(0, keyLength);
+    byKey.set(key, [...(byKey.get(key) ?? []), value]);
+  }
+  return { keyLength, byKey, unused };
+}
+
+/** Whether `value[pos..]` is a concatenation of unused appends; null if the meter ran out. */
+function matchAppends(value: string, pos: number, pieces: AppendPieces, meter: StepMeter): boolean | null {
   if (pos === value.length) return true;
-  for (let j = 0; j < appends.length; j++) {
+  for (const piece of pieces.byKey.get(value.slice(pos, pos + pieces.keyLength)) ?? []) {
     if (!meter.tick()) return null;
-    const piece = appends[j]!;
-    if (used[j] === 1 || piece.length === 0 || !value.startsWith(piece, pos)) continue;
-    used[j] = 1;
-    const found = matchAppends(value, pos + piece.length, appends, used, meter);
-    used[j] = 0;
+    const count = pieces.unused.get(piece) ?? 0;
+    if (count === 0 || !value.startsWith(piece, pos)) continue;
+    pieces.unused.set(piece, count - 1);
+    const found = matchAppends(value, pos + piece.length, pieces, meter);
+    pieces.unused.set(piece, count);
     if (found !== false) return found;
   }
   return false;
@@ -43,12 +66,11 @@ function matchAppends(value: string, pos: number, appends: readonly string[], us
 /** True if every get's value is producible from the writes; false if not or if undecided. */
 export function readsProducible(ops: readonly KvOperation[], meter: StepMeter): boolean {
   const bases = ['', ...ops.filter((op) => op.kind === 'put').map((op) => op.value)];
-  const appends = ops.filter((op) => op.kind === 'append').map((op) => op.value);
-  const used = new Uint8Array(appends.length);
+  const pieces = indexAppends(ops);
   return ops.every(
     (get) =>
       get.kind !== 'get' ||
-      bases.some((base) => get.value.startsWith(base) && matchAppends(get.value, base.length, appends, used, meter) === true),
+      bases.some((base) => get.value.startsWith(base) && matchAppends(get.value, base.length, pieces, meter) === true),
   );
 }
 

@@ -85,7 +85,8 @@ function readValue(cur: Cursor): EdnScalar {
   if (word === 'true' || word === 'false') return { type: 'boolean', value: word === 'true' };
   if (/^[-+]?\d+$/.test(word)) return { type: 'integer', value: Number(word) };
   cur.pos = start;
-  return cur.fail(ch === '' ? 'expected a value, got end of line' : `unsupported value starting with ${JSON.stringify(ch)}`);
+  if (ch === '') return cur.fail('expected a value, got end of line');
+  return cur.fail(word === '' ? `unexpected ${JSON.stringify(ch)}` : `unsupported value ${word}`);
 }
 
 /** Parses `{:k v, :k v}` into a map from keyword name (without the colon) to value. */

@@ -16,15 +16,20 @@ import { searchLinearization } from './wgl-search.ts';
 export type { LinearizabilityReport } from './report.ts';
 export { formatLinearizabilityReport } from './report.ts';
 
-/** Default search budget. A step is one event visit; a million take well under a second. */
-export const DEFAULT_BUDGET_STEPS = 50_000_000;
+/** Default search budget. A step is one event visit; a million take roughly 0.1–0.5 s. */
+export const DEFAULT_BUDGET_STEPS = 20_000_000;
 /** Default cap on the steps spent minimising a counterexample (out of what the search left). */
 export const DEFAULT_MINIMISE_BUDGET_STEPS = 2_000_000;
 
+/** Cap on the unpruned search that looks for a longer prefix to report. */
+const REPORT_SEARCH_BUDGET_STEPS = 1_000_000;
+
 export interface KvCheckOptions {
+  /** Search steps allowed in all (default DEFAULT_BUDGET_STEPS); out of steps, the answer is unknown. */
   readonly budgetSteps?: number;
   /** Returns true once the caller's wall-clock limit has passed; polled every few thousand steps. */
   readonly deadline?: () => boolean;
+  /** Cap on the steps spent minimising a counterexample (default DEFAULT_MINIMISE_BUDGET_STEPS). */
   readonly minimiseBudgetSteps?: number;
 }
 
@@ -45,23 +50,38 @@ function smallestFirst(partitions: readonly KeyPartition[]): KeyPartition[] {
   return indexed.map(({ partition }) => partition);
 }
 
+/**
+ * The longest prefix for the report. The pruned search abandons a branch as soon as some read
+ * becomes unreachable, so its prefixes stop early; an unpruned search (as Porcupine's) gets as far
+ * as the first read that actually fails, which explains more. It runs on a capped budget.
+ */
+function longestPrefixForReport(partition: KeyPartition, prunedPrefix: readonly number[], meter: StepMeter): readonly number[] {
+  const child = meter.fork(REPORT_SEARCH_BUDGET_STEPS);
+  const outcome = searchLinearization(new RegisterModel(partition.ops), child, { pruneOrphans: false });
+  meter.absorb(child);
+  if (outcome.verdict === 'ok') return prunedPrefix; // unreachable: the verdicts agree
+  return outcome.longestPrefix.length > prunedPrefix.length ? outcome.longestPrefix : prunedPrefix;
+}
+
 function explainIllegal(
   partition: KeyPartition,
-  model: RegisterModel,
-  prefix: readonly number[],
+  prunedPrefix: readonly number[],
   meter: StepMeter,
   options: KvCheckOptions,
 ): LinearizabilityReport {
-  const stuck = findStuckPoint(model, prefix);
+  const prefix = longestPrefixForReport(partition, prunedPrefix, meter);
+  const stuck = findStuckPoint(partition.ops, prefix);
   const stuckReturnMicros = stuck.firstUnplaced.returnMicros ?? Number.POSITIVE_INFINITY;
   const cap = options.minimiseBudgetSteps ?? DEFAULT_MINIMISE_BUDGET_STEPS;
   const minimised = minimiseIllegal(partition.ops, stuckReturnMicros, meter, cap);
-  return buildReport(partition.key, model, prefix, stuck, minimised);
+  return buildReport(partition.key, partition.ops, prefix, stuck, minimised);
 }
 
 export function checkKvHistory(history: KvHistory, options: KvCheckOptions = {}): KvCheckResult {
   validateKvHistory(history);
-  const meter = new StepMeter(options.budgetSteps ?? DEFAULT_BUDGET_STEPS, options.deadline);
+  const budgetSteps = options.budgetSteps ?? DEFAULT_BUDGET_STEPS;
+  if (!(budgetSteps >= 0)) throw new RangeError(`budgetSteps must be a number >= 0, got ${budgetSteps}`);
+  const meter = new StepMeter(budgetSteps, options.deadline);
   const partitions = smallestFirst(partitionByKey(history));
   const undecidedKeys: string[] = [];
   for (const partition of partitions) {
@@ -69,11 +89,10 @@ export function checkKvHistory(history: KvHistory, options: KvCheckOptions = {})
       undecidedKeys.push(partition.key);
       continue;
     }
-    const model = new RegisterModel(partition.ops);
-    const outcome = searchLinearization(model, meter);
+    const outcome = searchLinearization(new RegisterModel(partition.ops), meter);
     if (outcome.verdict === 'unknown') undecidedKeys.push(partition.key);
     if (outcome.verdict === 'illegal') {
-      const report = explainIllegal(partition, model, outcome.longestPrefix, meter, options);
+      const report = explainIllegal(partition, outcome.longestPrefix, meter, options);
       return { result: 'illegal', stepsUsed: meter.usedSteps, report };
     }
   }

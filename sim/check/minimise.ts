@@ -2,10 +2,10 @@
 // counterexample (see candidate-check.ts), so a report shows the few operations that matter
 // rather than hundreds. It first tries cutting the history after the return of the operation the
 // search got stuck on, then removes chunks of operations, halving the chunk size down to single
-// operations (delta-debugging style): first gets only (cheap, and they never carry the blame
-// alone), then any operation. When a pass of single removals changes nothing, the result is
-// 1-minimal. It spends at most its own step cap from the caller's meter and otherwise returns
-// the smallest counterexample proved so far.
+// operations (delta-debugging style): first gets only (dropping a read only loosens constraints,
+// so no extra condition applies), then any operation. When a pass of single removals changes
+// nothing, the result is 1-minimal. It spends at most its own step cap from the caller's meter and
+// otherwise returns the smallest counterexample proved so far.
 
 import { isCounterexample, readsProducible, type CandidateCriterion } from './candidate-check.ts';
 import { effectiveReturnMicros, type KvOperation } from './history.ts';

@@ -7,7 +7,6 @@
 
 import { effectiveReturnMicros, formatOperationLine, type KvOperation } from './history.ts';
 import type { MinimisedHistory } from './minimise.ts';
-import { INITIAL_STATE, type RegisterModel } from './register-model.ts';
 
 export interface LinearizabilityReport {
   readonly key: string;
@@ -23,7 +22,10 @@ export interface LinearizabilityReport {
   readonly concurrentUnplaced: readonly KvOperation[];
   /** A sub-history of this key, sorted by call time, that is still not linearizable. */
   readonly minimal: readonly KvOperation[];
-  /** True if dropping any single operation of `minimal` makes it linearizable. */
+  /**
+   * True if no single operation of `minimal` can be dropped while keeping a counterexample: it
+   * becomes linearizable, or a read loses the write that produced the value it saw.
+   */
   readonly minimalIsOneMinimal: boolean;
 }
 
@@ -40,20 +42,26 @@ function compareByReturnThenCall(a: KvOperation, b: KvOperation): number {
   return a.callMicros - b.callMicros;
 }
 
-/** Where the search got stuck after `prefix` (op ids into model.ops, in linearization order). */
-export function findStuckPoint(model: RegisterModel, prefix: readonly number[]): StuckPoint {
-  let stateId = INITIAL_STATE;
-  const placed = new Uint8Array(model.opCount);
-  for (const id of prefix) {
-    stateId = model.step(stateId, id);
-    placed[id] = 1;
+/** The key's value after applying `ops` in order (the register's sequential specification). */
+export function replayValue(ops: readonly KvOperation[]): string {
+  let value = '';
+  for (const op of ops) {
+    if (op.kind === 'put') value = op.value;
+    else if (op.kind === 'append') value += op.value;
   }
-  const unplaced = model.ops.filter((_, id) => placed[id] === 0).sort(compareByReturnThenCall);
+  return value;
+}
+
+/** Where the search got stuck after `prefix` (op ids into `ops`, in linearization order). */
+export function findStuckPoint(ops: readonly KvOperation[], prefix: readonly number[]): StuckPoint {
+  const placed = new Uint8Array(ops.length);
+  for (const id of prefix) placed[id] = 1;
+  const unplaced = ops.filter((_, id) => placed[id] === 0).sort(compareByReturnThenCall);
   const firstUnplaced = unplaced[0];
   if (firstUnplaced === undefined) throw new Error('findStuckPoint: every operation was placed');
   const limit = effectiveReturnMicros(firstUnplaced);
   return {
-    valueAfterPrefix: model.valueOf(stateId),
+    valueAfterPrefix: replayValue(prefix.map((id) => ops[id]!)),
     firstUnplaced,
     concurrentUnplaced: unplaced.slice(1).filter((op) => op.callMicros <= limit),
   };
@@ -61,15 +69,15 @@ export function findStuckPoint(model: RegisterModel, prefix: readonly number[]):
 
 export function buildReport(
   key: string,
-  model: RegisterModel,
+  ops: readonly KvOperation[],
   prefix: readonly number[],
   stuck: StuckPoint,
   minimised: MinimisedHistory,
 ): LinearizabilityReport {
   return {
     key,
-    opsOnKey: model.opCount,
-    longestPrefix: prefix.map((id) => model.ops[id]!),
+    opsOnKey: ops.length,
+    longestPrefix: prefix.map((id) => ops[id]!),
     ...stuck,
     minimal: minimised.ops,
     minimalIsOneMinimal: minimised.oneMinimal,
@@ -83,6 +91,10 @@ export interface ReportFormatOptions {
   readonly maxValueChars?: number;
 }
 
+function countOps(count: number): string {
+  return count === 1 ? '1 operation' : `${count} operations`;
+}
+
 function section(title: string, ops: readonly KvOperation[], maxValueChars: number): string[] {
   return [title, ...ops.map((op) => `    ${formatOperationLine(op, maxValueChars)}`)];
 }
@@ -94,20 +106,20 @@ export function formatLinearizabilityReport(report: LinearizabilityReport, optio
   const shown = report.longestPrefix.slice(Math.max(0, report.longestPrefix.length - tail));
   const hidden = report.longestPrefix.length - shown.length;
   const minimalNote = report.minimalIsOneMinimal
-    ? 'removing any one of them makes it linearizable'
-    : 'not fully minimised: the step budget ran out';
+    ? 'none of them can be dropped'
+    : 'minimisation stopped early, out of budget';
   const lines = [
-    `not linearizable: key ${key} (${report.opsOnKey} operations on it); times are [call, return]`,
-    `  longest linearizable prefix: ${report.longestPrefix.length} of ${report.opsOnKey} operations,` +
+    `not linearizable: key ${key} (${countOps(report.opsOnKey)} on it); times are [call, return]`,
+    `  longest linearizable prefix: ${report.longestPrefix.length} of ${countOps(report.opsOnKey)},` +
       ` leaving ${key} = ${JSON.stringify(report.valueAfterPrefix)}`,
-    ...(hidden > 0 ? [`    … ${hidden} earlier operations`] : []),
+    ...(hidden > 0 ? [`    … ${countOps(hidden)} before these`] : []),
     ...shown.map((op) => `    ${formatOperationLine(op, width)}`),
     ...section('  first operation that cannot be linearized after it:', [report.firstUnplaced], width),
     ...(report.concurrentUnplaced.length === 0
       ? ['  no other unplaced operation is concurrent with it']
       : section('  unplaced operations concurrent with it:', report.concurrentUnplaced, width)),
     ...section(
-      `  minimal non-linearizable sub-history (${report.minimal.length} operations; ${minimalNote}):`,
+      `  minimal non-linearizable sub-history (${countOps(report.minimal.length)}; ${minimalNote}):`,
       report.minimal,
       width,
     ),

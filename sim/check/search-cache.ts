@@ -3,7 +3,9 @@
 // set of linearized operations is a bitset (Uint32Array words) whose hash the search keeps up to
 // date incrementally (Zobrist hashing: XOR of a fixed per-operation code); the state is an
 // interned integer id. Entries live in flat typed arrays with an open-addressing index (linear
-// probing), so a lookup costs one hash, a few probes and one bitset comparison.
+// probing), so a lookup costs one hash, a few probes and one bitset comparison. Its memory is
+// capped: once full it stops remembering new configurations, which keeps the search correct (the
+// memo only saves work) but slower, and the step budget still bounds it.
 
 /** The fixed 32-bit code of operation `id` (murmur3's finaliser of a Weyl sequence). */
 export function zobristCode(id: number): number {
@@ -19,6 +21,10 @@ function mix32(value: number): number {
   h ^= h >>> 16;
   return h;
 }
+
+/** The most bitset words (128 MiB) and entries (4 Mi) the cache may hold. */
+const MAX_CACHE_WORDS = 1 << 25;
+const MAX_CACHE_ENTRIES = 1 << 22;
 
 export class SearchCache {
   private entryCount = 0;
@@ -40,7 +46,7 @@ export class SearchCache {
     return this.entryCount;
   }
 
-  /** Adds (bits, stateId) unless present. Returns true if it was added (i.e. is new). */
+  /** Adds (bits, stateId) unless present. Returns true if it is new (even if the cache is full). */
   addIfAbsent(bits: Uint32Array, bitsHash: number, stateId: number): boolean {
     const hash = mix32(bitsHash ^ Math.imul(stateId + 1, 0x27d4eb2f));
     const mask = this.slots.length - 1;
@@ -50,7 +56,11 @@ export class SearchCache {
       const entry = stored - 1;
       if (this.hashes[entry] === hash && this.states[entry] === stateId && this.bitsEqual(entry, bits)) return false;
     }
-    if (this.entryCount === this.capacityEntries) this.grow();
+    if (this.entryCount === this.capacityEntries) {
+      const doubled = this.capacityEntries * 2;
+      if (doubled > MAX_CACHE_ENTRIES || doubled * this.words > MAX_CACHE_WORDS) return true;
+      this.grow();
+    }
     this.store(bits, hash, stateId);
     return true;
   }

@@ -51,9 +51,11 @@ export class StepMeter {
     return new StepMeter(Math.min(capSteps, this.remainingSteps), this.deadline);
   }
 
-  /** Charges this meter for the steps a forked child used, and inherits a deadline stop. */
+  /** Charges this meter for the steps a forked child used; a stop that binds here carries over. */
   absorb(child: StepMeter): void {
     this.used += child.used;
+    if (this.stoppedBy !== null) return;
     if (child.stoppedBy === 'deadline') this.stoppedBy = 'deadline';
+    else if (child.stoppedBy === 'budget' && this.used >= this.limitSteps) this.stoppedBy = 'budget';
   }
 }

@@ -7,7 +7,7 @@ import { traceHash } from '../trace/hash.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { Catalogue } from './catalogue.ts';
-import { printResult, type RunFlags } from './command-run.ts';
+import { printResult, runExtras, type RunFlags } from './command-run.ts';
 import { checkBugs, checkScenario, parseSeed } from './options.ts';
 import { paint } from './style-cli.ts';
 import { readTraceFile } from './trace-file.ts';
@@ -25,7 +25,7 @@ export async function replayCommand(catalogue: Catalogue, scenarioArg: string | 
   const seed = parseSeed(flags.seed);
   const bugs = checkBugs(catalogue, flags.bug);
   const started = wallMillis();
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true });
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
   printResult(result, bugs, flags, (wallMillis() - started) / 1000);
   console.log(`trace fingerprint ${traceHash(result.trace)} (the same seed always gives the same fingerprint)`);
   return result.ok ? 0 : 1;
@@ -39,7 +39,7 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
   const started = wallMillis();
   let result;
   try {
-    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser });
+    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm });
   } catch (error) {
     if (!(error instanceof ReplayDivergence)) throw error;
     console.log(paint('red', `DIVERGED: ${error.message}; the program has changed since ${path} was recorded`));
@@ -49,7 +49,7 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
     console.log(paint('red', `DIVERGED: ${chooser.divergence.message}; the program has changed since ${path} was recorded`));
     return 1;
   }
-  printResult(result, bugs, flags, (wallMillis() - started) / 1000);
+  printResult(result, bugs, { ...flags, swarm: file.swarm }, (wallMillis() - started) / 1000);
   const divergence = firstDifference(file.events, result.trace);
   if (divergence === null && traceHash(result.trace) === file.hash) {
     console.log(paint('green', `IDENTICAL: ${result.trace.length} events, fingerprint ${file.hash}, as recorded in ${path}`));

@@ -8,6 +8,8 @@ import { formatSeconds, lastEvents, summaryLines } from './summary.ts';
 import { renderText } from '../trace/render-text.ts';
 import { writeTraceFile } from './trace-file.ts';
 import { wallMillis } from '../bench/wallclock.ts';
+import { describePlan, type FaultPlan } from '../faults/plan.ts';
+import { readPlanFile } from './plan-file.ts';
 
 export interface RunFlags {
   readonly seed?: string;
@@ -15,10 +17,20 @@ export interface RunFlags {
   readonly full?: boolean;
   readonly 'trace-out'?: string;
   readonly quiet?: boolean;
+  /** Swarm mode: the seed also picks the fault mix. */
+  readonly swarm?: boolean;
+  /** A fault plan file (JSON), instead of the scenario's default plan. */
+  readonly plan?: string;
 }
 
-export function replayCommand(result: CliRunResult, bugs: ReadonlySet<string>): string {
-  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs)}`;
+/** The run options that --plan and --swarm add. */
+export function runExtras(flags: Pick<RunFlags, 'plan' | 'swarm'>): { faults?: FaultPlan; swarm: boolean } {
+  return { swarm: flags.swarm === true, ...(flags.plan !== undefined ? { faults: readPlanFile(flags.plan) } : {}) };
+}
+
+export function replayCommand(result: Pick<CliRunResult, 'scenario' | 'seed'>, bugs: ReadonlySet<string>, swarm = false, planPath?: string): string {
+  const plan = planPath === undefined ? '' : ` --plan ${planPath}`;
+  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs, swarm)}${plan}`;
 }
 
 export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: RunFlags): Promise<number> {
@@ -26,20 +38,24 @@ export async function runCommand(catalogue: Catalogue, scenarioArg: string | und
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   const bugs = checkBugs(catalogue, flags.bug);
   const started = wallMillis();
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true });
+  const swarm = flags.swarm === true;
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
   const wallSeconds = (wallMillis() - started) / 1000;
   printResult(result, bugs, flags, wallSeconds);
   if (flags['trace-out'] !== undefined) {
-    writeTraceFile(flags['trace-out'], result, bugs);
+    writeTraceFile(flags['trace-out'], result, bugs, swarm);
     console.log(`trace written to ${flags['trace-out']} (replay it: npx rpcsim replay --trace ${flags['trace-out']})`);
   }
   return result.ok ? 0 : 1;
 }
 
-export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet'>, wallSeconds: number): void {
-  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs)}`));
+export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan'>, wallSeconds: number): void {
+  const swarm = flags.swarm === true;
+  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan)}`));
   const bugText = bugs.size === 0 ? 'none (the correct implementation)' : [...bugs].join(', ');
-  console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}`);
+  const swarmText = swarm ? ' · swarm: the seed picks the fault mix' : '';
+  console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}${swarmText}`);
+  if (result.faults.length > 0) console.log(`faults: ${describePlan(result.faults)}`);
   if (flags.full === true) console.log(renderText(result.trace));
   else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);
   const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;

@@ -23,7 +23,11 @@ const FLAGS = {
   swarm: { type: 'boolean' },
   strategy: { type: 'string' },
   jobs: { type: 'string' },
+  shard: { type: 'string' },
+  json: { type: 'boolean' },
   mode: { type: 'string' },
+  plan: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -32,7 +32,7 @@ export function checkBugs(catalogue: Catalogue, names: readonly string[] | undef
   return new Set(names ?? []);
 }
 
-/** The flags that reproduce a run, for replay commands: "--seed 42 --bug get-not-forwarded". */
-export function reproduceFlags(seed: number, bugs: ReadonlySet<string>): string {
-  return [`--seed ${seed}`, ...[...bugs].map((b) => `--bug ${b}`)].join(' ');
+/** The flags that reproduce a run, for replay commands: "--seed 42 --bug get-not-forwarded --swarm". */
+export function reproduceFlags(seed: number, bugs: ReadonlySet<string>, swarm = false): string {
+  return [`--seed ${seed}`, ...[...bugs].map((b) => `--bug ${b}`), ...(swarm ? ['--swarm'] : [])].join(' ');
 }

@@ -16,17 +16,20 @@ export interface TraceFile {
   readonly scenario: string;
   readonly seed: number;
   readonly bugs: readonly string[];
+  /** Swarm mode: the seed also picked the fault mix (absent in older files: false). */
+  readonly swarm: boolean;
   readonly decisions: DecisionLog;
   readonly hash: string;
   readonly events: readonly TraceEvent[];
 }
 
-export function writeTraceFile(path: string, result: CliRunResult, bugs: ReadonlySet<string>): void {
+export function writeTraceFile(path: string, result: CliRunResult, bugs: ReadonlySet<string>, swarm = false): void {
   const header = {
     format: TRACE_FORMAT,
     scenario: result.scenario,
     seed: result.seed,
     bugs: [...bugs],
+    swarm,
     verdict: result.ok ? 'ok' : `${result.kind}: ${result.reason}`,
     hash: traceHash(result.trace),
     decisions: result.decisions.toJSON(),
@@ -57,7 +60,7 @@ export function readTraceFile(path: string): TraceFile {
     throw new UsageError(`${path}: line 1: ${(error as Error).message}`);
   }
   const events = lines.slice(1).map((line, i) => parseLine(path, line, i + 2) as TraceEvent);
-  return { scenario, seed, bugs: bugs.map(String), decisions: log, hash, events };
+  return { scenario, seed, bugs: bugs.map(String), swarm: header['swarm'] === true, decisions: log, hash, events };
 }
 
 function parseLine(path: string, line: string | undefined, lineNumber: number): unknown {

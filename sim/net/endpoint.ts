@@ -49,7 +49,7 @@ export class Endpoint implements FileDescriptor {
     const peer = this.peer;
     assert(peer.unread < this.net.timing.receiveQueueMax, `conn ${this.conn}: receive queue overflow`);
     peer.queue.push({ frame: copyWireValue(frame), what });
-    this.net.trace({ type: 'send', conn: this.conn, what });
+    if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
     peer.notifyReader();
     return null;
   }
@@ -76,7 +76,7 @@ export class Endpoint implements FileDescriptor {
         this.queue.length = 0;
         this.queueHead = 0;
       }
-      this.net.trace({ type: 'recv', conn: this.conn, what: item.what });
+      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what: item.what });
       return item.frame;
     }
     if (this.pendingReset) {
@@ -116,7 +116,7 @@ export class Endpoint implements FileDescriptor {
     this.closed = true;
     this.owner.fds.delete(this);
     const unread = this.unread;
-    this.net.trace({ type: 'close', conn: this.conn, unread: this.embryo ? Math.max(unread, 1) : unread });
+    if (this.net.tracing) this.net.trace({ type: 'close', conn: this.conn, unread: this.embryo ? Math.max(unread, 1) : unread });
     const peer = this.peer;
     if (unread > 0 || this.embryo) peer.pendingReset = true;
     peer.peerShutWrite = true;
@@ -133,7 +133,7 @@ export class Endpoint implements FileDescriptor {
   }
 
   private fail(error: GoError): GoError {
-    this.net.trace({ type: 'error', conn: this.conn, error: error.message });
+    if (this.net.tracing) this.net.trace({ type: 'error', conn: this.conn, error: error.message });
     return error;
   }
 }

@@ -40,7 +40,7 @@ export class Listener implements FileDescriptor {
         endpoint.embryo = false;
         endpoint.owner = this.net.kernel.currentProcess();
         endpoint.owner.fds.add(endpoint);
-        this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
+        if (this.net.tracing) this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
         return endpoint;
       }
       assert(this.acceptor === null, `${this.path}: two goroutines accept on one listener`);

@@ -29,6 +29,11 @@ export class Network {
     readonly timing: NetTiming,
   ) {}
 
+  /** True when someone records or listens: hot paths check it before building an event. */
+  get tracing(): boolean {
+    return this.journal.active;
+  }
+
   /** Records a trace event for the running task (or the kernel, between tasks). */
   trace(body: TraceBody): void {
     if (!this.journal.active) return;
@@ -71,7 +76,7 @@ export class Network {
     client.peer = server;
     server.peer = client;
     proc.fds.add(client);
-    this.trace({ type: 'dial', path, conn });
+    if (this.journal.active) this.trace({ type: 'dial', path, conn });
     listener.enqueue(server);
     return client;
   }

@@ -69,8 +69,10 @@ export class RpcClient {
   }
 
   private returned(method: string, seq: number, result: CallResult): CallResult {
-    const error = result.ok ? '' : result.error.message;
-    this.net.trace({ type: 'rpc-return', conn: this.conn.conn, method, seq, error });
+    if (this.net.tracing) {
+      const error = result.ok ? '' : result.error.message;
+      this.net.trace({ type: 'rpc-return', conn: this.conn.conn, method, seq, error });
+    }
     return result;
   }
 

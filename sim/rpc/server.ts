@@ -39,7 +39,8 @@ export class RpcServer {
       handlers.add(1);
       go(async () => {
         try {
-          world().note({ type: 'rpc-serve', conn: conn.conn, method: request.method, seq: request.seq });
+          const { net } = world();
+          if (net.tracing) net.trace({ type: 'rpc-serve', conn: conn.conn, method: request.method, seq: request.seq });
           const reply = {};
           const error = await handler(request.args, reply);
           this.respond(conn, request, error ?? '', reply);

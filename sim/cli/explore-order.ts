@@ -1,0 +1,56 @@
+// The bookkeeping that makes `--jobs N` report exactly what `--jobs 1` does. Seeds are handed out
+// in ascending order; verdicts come back in any order and are passed on in seed order. When a
+// seed fails and the search stops at the first failure, no later seed is handed out, but every
+// earlier one still runs, so the failure reported is the lowest failing seed, whichever thread
+// finished first.
+
+import type { SeedVerdict } from './explore-seed.ts';
+
+export class SeedOrder {
+  /** Seeds at this index or beyond are neither handed out nor reported. */
+  private cutoff: number;
+  private nextToHand = 0;
+  private nextToReport = 0;
+  private readonly waiting = new Map<number, SeedVerdict>();
+
+  constructor(
+    count: number,
+    private readonly stopAtFirstFailure: boolean,
+    private readonly report: (verdict: SeedVerdict) => void,
+  ) {
+    this.cutoff = count;
+  }
+
+  /** The next seed index to run, or null when there is nothing more to hand out. */
+  take(): number | null {
+    if (this.nextToHand >= this.cutoff) return null;
+    return this.nextToHand++;
+  }
+
+  /** A verdict from any thread; reports every verdict that is now next in seed order. */
+  complete(verdict: SeedVerdict): void {
+    if (verdict.index >= this.cutoff) return; // beyond a lower failure: not part of the answer
+    if (!verdict.ok && this.stopAtFirstFailure) this.cutoff = verdict.index + 1;
+    this.waiting.set(verdict.index, verdict);
+    for (let next = this.waiting.get(this.nextToReport); next !== undefined; next = this.waiting.get(this.nextToReport)) {
+      this.waiting.delete(this.nextToReport);
+      this.nextToReport++;
+      this.report(next);
+    }
+  }
+
+  /** Hand out nothing more (Ctrl-C); seeds already handed out are still reported. */
+  stop(): void {
+    this.cutoff = Math.min(this.cutoff, this.nextToHand);
+  }
+
+  /** Every seed up to the cutoff has been reported. */
+  get finished(): boolean {
+    return this.nextToReport >= this.cutoff;
+  }
+
+  /** How many seeds, from the first, have been reported: a contiguous prefix of the range. */
+  get reported(): number {
+    return this.nextToReport;
+  }
+}
