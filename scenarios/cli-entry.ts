@@ -5,10 +5,12 @@ import { catalogue } from './cli-catalogue.ts';
 import { extraCommands } from '../sim/cli/extra-commands.ts';
 import { demoCommand } from './stories/demo.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
+import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('shrink', shrinkCommand);
+extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {

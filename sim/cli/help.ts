@@ -19,7 +19,7 @@ const DETAIL: Record<CommandName, string> = {
     '  failed, 0 if none did, 2 on bad input.',
   shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]...\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
   teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
-  'check-history': 'rpcsim check-history FILE\n  Check a key/value history (porcupine\'s format) for linearizability.',
+  'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs).',
   help: 'rpcsim help [command]',
 };

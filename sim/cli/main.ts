@@ -28,6 +28,7 @@ const FLAGS = {
   mode: { type: 'string' },
   plan: { type: 'string' },
   out: { type: 'string' },
+  'timeout-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

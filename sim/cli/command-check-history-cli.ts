@@ -1,0 +1,48 @@
+// `rpcsim check-history FILE [--timeout-ms N]`: checks a key/value history in porcupine's format
+// (shared/testdata/porcupine-kv) for linearizability. Exit 0 linearizable, 1 not (with the
+// smallest part that cannot be linearised), 3 undecided within the time budget, 2 bad input.
+// This file reads the wall clock for the time budget; the checker itself never does.
+
+import { readFileSync } from 'node:fs';
+import { checkKvHistory, formatLinearizabilityReport } from '../check/linearizability.ts';
+import { HistoryFormatError, parsePorcupineKvHistory } from '../check/porcupine-format.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { Flags } from './main.ts';
+import { parseCount } from './options.ts';
+import { paint } from './style-cli.ts';
+import { UsageError } from './usage-error.ts';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export async function checkHistoryCommand(_catalogue: Catalogue, file: string | undefined, flags: Flags): Promise<number> {
+  if (file === undefined) throw new UsageError('check-history needs a file: rpcsim check-history history.txt (porcupine\'s key/value format)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let history;
+  try {
+    history = parsePorcupineKvHistory(text);
+  } catch (error) {
+    if (error instanceof HistoryFormatError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const timeoutMs = parseCount(flags['timeout-ms'], '--timeout-ms', DEFAULT_TIMEOUT_MS);
+  const started = performance.now();
+  const checked = checkKvHistory(history, { deadline: () => performance.now() - started > timeoutMs });
+  const ms = (performance.now() - started).toFixed(1);
+  switch (checked.result) {
+    case 'ok':
+      console.log(paint('green', `linearizable: ${history.length} operations on ${checked.keysChecked} key(s), decided in ${ms} ms`));
+      return 0;
+    case 'illegal':
+      console.log(paint('red', `NOT linearizable (decided in ${ms} ms)`));
+      console.log(formatLinearizabilityReport(checked.report));
+      return 1;
+    case 'unknown':
+      console.log(paint('yellow', `unknown: the search ran out of ${checked.exhaustedBy === 'deadline' ? `time (${timeoutMs} ms)` : 'steps'} before deciding key(s) ${checked.undecidedKeys.join(', ')}; every other key is linearizable`));
+      return 3;
+  }
+}
