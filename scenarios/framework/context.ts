@@ -4,11 +4,19 @@
 // operations and their key/value history.
 
 import { nowMicros, note } from '../../sim/index.ts';
+import { world } from '../../sim/runtime/active.ts';
+import type { TraceBody } from '../../sim/trace/events.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
 import type { KvOperation, KvOperationKind } from '../../sim/check/history.ts';
 import type { BugName, ProtocolOptions } from '../../protocol/index.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
+
+/** DESIGN.md §8: each client operation is a trace event too (only built when someone records). */
+function traceOperation(body: TraceBody): void {
+  const { net } = world();
+  if (net.tracing) net.trace(body);
+}
 
 /** The Go tests build socket paths from os.Getuid() and os.Getpid(); these are fixed here. */
 export const TEST_UID = 1000;
@@ -103,6 +111,7 @@ export class TestContext {
   calling(clientId: number, kind: KvOperationKind, key: string, value: string): OpenOperation {
     const op: OpenOperation = { clientId, kind, key, value, callMicros: nowMicros(), returnMicros: null };
     this.operations.push(op);
+    traceOperation({ type: 'op-call', client: clientId, op: kind, key, value });
     return op;
   }
 
@@ -110,6 +119,7 @@ export class TestContext {
     op.returnMicros = nowMicros();
     if (output !== undefined) op.value = output;
     this.ops++;
+    traceOperation({ type: 'op-return', client: op.clientId, op: op.kind, key: op.key, value: op.value });
   }
 
   /** The history so far: operations that never returned keep returnMicros null. */

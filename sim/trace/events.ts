@@ -27,6 +27,8 @@ export type TraceBody =
   | { readonly type: 'error'; readonly conn: number; readonly error: string } // a socket call failed
   | { readonly type: 'rpc-return'; readonly conn: number; readonly method: string; readonly seq: number; readonly error: string }
   | { readonly type: 'rpc-serve'; readonly conn: number; readonly method: string; readonly seq: number }
+  | { readonly type: 'op-call'; readonly client: number; readonly op: string; readonly key: string; readonly value: string } // a client operation begins
+  | { readonly type: 'op-return'; readonly client: number; readonly op: string; readonly key: string; readonly value: string } // ...and returns (value: a Get's result)
   | { readonly type: 'log'; readonly text: string } // fmt.Println / log.Printf from the process
   | { readonly type: 'fault'; readonly text: string } // a fault injected from outside
   | { readonly type: 'note'; readonly text: string }; // scenario narration

@@ -29,6 +29,8 @@ export function describeEvent(event: TraceEvent): string {
     case 'error': return `conn ${event.conn} ${event.error}`;
     case 'rpc-return': return `Call ${event.method} #${event.seq} returned${event.error ? `: ${event.error}` : ' ok'}`;
     case 'rpc-serve': return `serve ${event.method} #${event.seq} (conn ${event.conn})`;
+    case 'op-call': return `client ${event.client} ${event.op}(${JSON.stringify(event.key)}${event.op === 'get' ? '' : `, ${JSON.stringify(event.value)}`}) ...`;
+    case 'op-return': return `client ${event.client} ${event.op}(${JSON.stringify(event.key)}) returned${event.op === 'get' ? ` ${JSON.stringify(event.value)}` : ''}`;
     case 'log': return `| ${event.text}`;
     case 'fault': return `FAULT ${event.text}`;
     case 'note': return `# ${event.text}`;
