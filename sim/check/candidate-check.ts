@@ -43,24 +43,58 @@ function indexAppends(ops: readonly KvOperation[]): AppendPieces {
     unused.set(value, count + 1);
     if (count > 0) continue;
     const key = value.slice(0, keyLength);
-    byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    const sameKey = byKey.get(key);
+    if (sameKey === undefined) byKey.set(key, [value]);
+    else sameKey.push(value);
   }
   return { keyLength, byKey, unused };
 }
 
-/** Whether `value[pos..]` is a concatenation of unused appends; null if the meter ran out. */
-function matchAppends(value: string, pos: number, pieces: AppendPieces, meter: StepMeter): boolean | null {
-  if (pos === value.length) return true;
-  for (const piece of pieces.byKey.get(value.slice(pos, pos + pieces.keyLength)) ?? []) {
-    if (!meter.tick()) return null;
-    const count = pieces.unused.get(piece) ?? 0;
-    if (count === 0 || !value.startsWith(piece, pos)) continue;
-    pieces.unused.set(piece, count - 1);
-    const found = matchAppends(value, pos + piece.length, pieces, meter);
-    pieces.unused.set(piece, count);
-    if (found !== false) return found;
+interface MatchFrame {
+  readonly pos: number;
+  readonly options: readonly string[];
+  next: number;
+  /** The piece this frame consumed to reach the frame above it, if any. */
+  taken: string | null;
+}
+
+/**
+ * Whether `value[start..]` is a concatenation of unused appends (depth-first, with an explicit
+ * stack so long values cannot overflow the call stack); null if the meter ran out.
+ */
+function matchAppends(value: string, start: number, pieces: AppendPieces, meter: StepMeter): boolean | null {
+  const { unused, byKey, keyLength } = pieces;
+  const frameAt = (pos: number): MatchFrame => ({ pos, options: byKey.get(value.slice(pos, pos + keyLength)) ?? [], next: 0, taken: null });
+  const release = (frame: MatchFrame) => {
+    if (frame.taken !== null) unused.set(frame.taken, (unused.get(frame.taken) ?? 0) + 1);
+    frame.taken = null;
+  };
+  const stack = [frameAt(start)];
+  let verdict: boolean | null = false;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.pos === value.length) {
+      verdict = true;
+      break;
+    }
+    release(frame);
+    if (frame.next >= frame.options.length) {
+      stack.pop();
+      continue;
+    }
+    if (!meter.tick()) {
+      verdict = null;
+      break;
+    }
+    const piece = frame.options[frame.next++]!;
+    const count = unused.get(piece) ?? 0;
+    if (count === 0 || !value.startsWith(piece, frame.pos)) continue;
+    unused.set(piece, count - 1);
+    frame.taken = piece;
+    stack.push(frameAt(frame.pos + piece.length));
   }
-  return false;
+  stack.forEach(release);
+  return verdict;
 }
 
 /** True if every get's value is producible from the writes; false if not or if undecided. */

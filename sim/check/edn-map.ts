@@ -21,8 +21,23 @@ export class EdnSyntaxError extends Error {
   }
 }
 
-const SYMBOL_CHAR = /[A-Za-z0-9*+!\-_?<>=/.]/;
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/** Whitespace or a comma (EDN treats commas as whitespace). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 44 || (code >= 9 && code <= 13);
+}
+
+/** A character that may appear in a symbol, keyword name or number: [A-Za-z0-9*+!\-_?<>=/.]. */
+function isSymbolChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 45 && code <= 57) || // - . / 0-9
+    (code >= 60 && code <= 63) || // < = > ?
+    code === 33 || code === 42 || code === 43 || code === 95 // ! * + _
+  );
+}
 
 class Cursor {
   pos = 0;
@@ -34,11 +49,11 @@ class Cursor {
     throw new EdnSyntaxError(this.pos + 1, what);
   }
   skipSpace(): void {
-    while (this.pos < this.text.length && /[\s,]/.test(this.peek())) this.pos++;
+    while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
   }
   readSymbol(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && SYMBOL_CHAR.test(this.peek())) this.pos++;
+    while (this.pos < this.text.length && isSymbolChar(this.text.charCodeAt(this.pos))) this.pos++;
     return this.text.slice(start, this.pos);
   }
 }
@@ -47,27 +62,33 @@ function readString(cur: Cursor): string {
   cur.pos++; // opening quote
   let out = '';
   for (;;) {
-    const ch = cur.peek();
-    if (ch === '') cur.fail('unterminated string');
-    cur.pos++;
-    if (ch === '"') return out;
-    if (ch !== '\\') {
-      out += ch;
-      continue;
+    const quote = cur.text.indexOf('"', cur.pos);
+    const backslash = cur.text.indexOf('\\', cur.pos);
+    if (quote === -1) return cur.fail('unterminated string');
+    if (backslash === -1 || quote < backslash) {
+      out += cur.text.slice(cur.pos, quote);
+      cur.pos = quote + 1;
+      return out;
     }
-    const esc = cur.peek();
-    if (esc === 'u') {
-      const hex = cur.text.slice(cur.pos + 1, cur.pos + 5);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) cur.fail('bad \\u escape in string');
-      out += String.fromCharCode(parseInt(hex, 16));
-      cur.pos += 5;
-      continue;
-    }
-    const decoded = ESCAPES[esc];
-    if (decoded === undefined) cur.fail(`unknown escape \\${esc} in string`);
-    out += decoded;
-    cur.pos++;
+    out += cur.text.slice(cur.pos, backslash);
+    cur.pos = backslash + 1;
+    out += readEscape(cur);
   }
+}
+
+/** Decodes the escape after a backslash (the cursor is on the character after it). */
+function readEscape(cur: Cursor): string {
+  const esc = cur.peek();
+  if (esc === 'u') {
+    const hex = cur.text.slice(cur.pos + 1, cur.pos + 5);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) cur.fail('bad \\u escape in string');
+    cur.pos += 5;
+    return String.fromCharCode(parseInt(hex, 16));
+  }
+  const decoded = ESCAPES[esc];
+  if (decoded === undefined) cur.fail(esc === '' ? 'unterminated string' : `unknown escape \\${esc} in string`);
+  cur.pos++;
+  return decoded;
 }
 
 function readValue(cur: Cursor): EdnScalar {

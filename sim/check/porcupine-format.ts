@@ -83,14 +83,14 @@ function parseEvent(line: string, lineNumber: number): LogEvent | null {
     if (error instanceof EdnSyntaxError) throw new HistoryFormatError(lineNumber, error.message);
     throw error;
   }
-  const process = fields.get('process');
-  if (process?.type === 'keyword' && process.name === 'nemesis') return null;
-  if (process?.type !== 'integer') {
-    throw new HistoryFormatError(lineNumber, `:process must be an integer, got ${describeScalar(process)}`);
+  const processField = fields.get('process');
+  if (processField?.type === 'keyword' && processField.name === 'nemesis') return null;
+  if (processField?.type !== 'integer') {
+    throw new HistoryFormatError(lineNumber, `:process must be an integer, got ${describeScalar(processField)}`);
   }
   return {
     lineNumber,
-    process: process.value,
+    process: processField.value,
     type: keywordField(fields, 'type', ['invoke', 'ok', 'fail', 'info'] as const, lineNumber),
     kind: keywordField(fields, 'f', ['put', 'append', 'get'] as const, lineNumber),
     key: optionalStringField(fields, 'key', lineNumber),
