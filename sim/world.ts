@@ -21,6 +21,8 @@ export interface WorldOptions {
   readonly timing?: Partial<NetTiming>;
   /** Keep the journal (default true). Listeners still see events when it is off. */
   readonly trace?: boolean;
+  /** Keep the decision log (default: as `trace`); a run without it replays from its seed. */
+  readonly recordDecisions?: boolean;
   readonly limits?: Partial<RunLimits>;
 }
 
@@ -48,7 +50,7 @@ export class World {
 
   constructor(readonly options: WorldOptions) {
     assert(Number.isSafeInteger(options.seed) && options.seed >= 0, `seed must be a non-negative integer, got ${options.seed}`);
-    this.recorder = new RecordingChooser(options.chooser ?? new SeededChooser(options.seed));
+    this.recorder = new RecordingChooser(options.chooser ?? new SeededChooser(options.seed), options.recordDecisions ?? options.trace ?? true);
     this.kernel = new Kernel(this.recorder);
     this.journal = new Journal(options.trace ?? true);
     this.net = new Network(this.kernel, this.recorder, this.journal, { ...DEFAULT_TIMING, ...options.timing });

@@ -30,9 +30,11 @@ export class SeedOrder {
   /** A verdict from any thread; reports every verdict that is now next in seed order. */
   complete(verdict: SeedVerdict): void {
     if (verdict.index >= this.cutoff) return; // beyond a lower failure: not part of the answer
-    if (!verdict.ok && this.stopAtFirstFailure) this.cutoff = verdict.index + 1;
+    if (!verdict.ok && this.stopAtFirstFailure) this.lowerCutoff(verdict.index + 1);
     this.waiting.set(verdict.index, verdict);
-    for (let next = this.waiting.get(this.nextToReport); next !== undefined; next = this.waiting.get(this.nextToReport)) {
+    while (this.nextToReport < this.cutoff) {
+      const next = this.waiting.get(this.nextToReport);
+      if (next === undefined) break;
       this.waiting.delete(this.nextToReport);
       this.nextToReport++;
       this.report(next);
@@ -41,7 +43,14 @@ export class SeedOrder {
 
   /** Hand out nothing more (Ctrl-C); seeds already handed out are still reported. */
   stop(): void {
-    this.cutoff = Math.min(this.cutoff, this.nextToHand);
+    this.lowerCutoff(this.nextToHand);
+  }
+
+  /** Forgets verdicts already waiting beyond the new cutoff: a later seed that failed first. */
+  private lowerCutoff(cutoff: number): void {
+    if (cutoff >= this.cutoff) return;
+    this.cutoff = cutoff;
+    for (const index of [...this.waiting.keys()]) if (index >= cutoff) this.waiting.delete(index);
   }
 
   /** Every seed up to the cutoff has been reported. */

@@ -11,11 +11,10 @@ export interface DecisionRecord {
 }
 
 export class DecisionLog {
-  // Typed arrays that double when full: a busy run makes millions of decisions, and growing
-  // three plain arrays showed up as garbage-collector time in the RPC benchmark.
-  private kinds = new Uint8Array(1024);
-  private bounds = new Float64Array(1024);
-  private values = new Float64Array(1024);
+  // Fixed-size chunks of typed arrays: a busy run makes millions of decisions, and doubling one
+  // big array meant copies and large off-heap allocations that showed up as GC time.
+  private static readonly CHUNK = 1 << 16;
+  private readonly chunks: { kinds: Uint8Array; bounds: Float64Array; values: Float64Array }[] = [];
   private count = 0;
 
   get length(): number {
@@ -23,36 +22,33 @@ export class DecisionLog {
   }
 
   append(kind: DecisionKind, n: number, value: number): void {
-    if (this.count === this.values.length) this.grow();
-    this.kinds[this.count] = decisionKindCode(kind);
-    this.bounds[this.count] = n;
-    this.values[this.count] = value;
+    const offset = this.count % DecisionLog.CHUNK;
+    if (offset === 0) {
+      const size = DecisionLog.CHUNK;
+      this.chunks.push({ kinds: new Uint8Array(size), bounds: new Float64Array(size), values: new Float64Array(size) });
+    }
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    chunk.kinds[offset] = decisionKindCode(kind);
+    chunk.bounds[offset] = n;
+    chunk.values[offset] = value;
     this.count++;
   }
 
   at(index: number): DecisionRecord | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    return { kind: DECISION_KINDS[this.kinds[index]!]!, n: this.bounds[index]!, value: this.values[index]! };
+    const chunk = this.chunks[Math.floor(index / DecisionLog.CHUNK)]!;
+    const offset = index % DecisionLog.CHUNK;
+    return { kind: DECISION_KINDS[chunk.kinds[offset]!]!, n: chunk.bounds[offset]!, value: chunk.values[offset]! };
   }
 
   /** Compact form for trace files: [kindCode, n, value] triples, flattened. */
   toJSON(): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.kinds[i]!, this.bounds[i]!, this.values[i]!);
+    for (let i = 0; i < this.count; i++) {
+      const record = this.at(i)!;
+      out.push(decisionKindCode(record.kind), record.n, record.value);
+    }
     return out;
-  }
-
-  private grow(): void {
-    const size = this.values.length * 2;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    const bounds = new Float64Array(size);
-    bounds.set(this.bounds);
-    const values = new Float64Array(size);
-    values.set(this.values);
-    this.kinds = kinds;
-    this.bounds = bounds;
-    this.values = values;
   }
 
   static fromJSON(flat: readonly number[]): DecisionLog {
@@ -71,15 +67,19 @@ export class DecisionLog {
   }
 }
 
-/** Wraps a chooser and writes down every answer it gives. */
+/** Wraps a chooser and writes down every answer it gives (unless told not to: exploration
+ *  runs with the journal off re-run a failing seed to see it, so they need no log). */
 export class RecordingChooser implements Chooser {
   readonly log = new DecisionLog();
-  constructor(private readonly inner: Chooser) {}
+  constructor(
+    private readonly inner: Chooser,
+    private readonly recording = true,
+  ) {}
 
   pick(kind: DecisionKind, n: number): number {
     const value = this.inner.pick(kind, n);
     assertValidChoice(kind, n, value);
-    this.log.append(kind, n, value);
+    if (this.recording) this.log.append(kind, n, value);
     return value;
   }
 
@@ -87,7 +87,7 @@ export class RecordingChooser implements Chooser {
     if (this.inner.pickTask === undefined) return this.pick(kind, taskIds.length);
     const value = this.inner.pickTask(kind, taskIds);
     assertValidChoice(kind, taskIds.length, value);
-    this.log.append(kind, taskIds.length, value);
+    if (this.recording) this.log.append(kind, taskIds.length, value);
     return value;
   }
 }
