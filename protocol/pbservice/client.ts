@@ -51,8 +51,7 @@ export class Clerk {
     this.startOperation();
     let id = nrand();
     for (;;) {
-      // A fresh args object per try: the network hands objects over without copying them, and
-      // a handler of an earlier try may still be running with its own.
+      // Every try carries the same Id, so a server can tell a retry from a new operation.
       const args: PutAppendArgs = { Key: key, Value: value, Op: op, Id: id };
       const reply: PutAppendReply = { Err: '' };
       if ((await this.callPrimary('PBServer.PutAppend', args, reply)) && reply.Err === OK) return;

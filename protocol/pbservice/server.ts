@@ -168,9 +168,8 @@ export class PBServer {
       Viewnum,
       Primary: this.me,
       Snapshot: this.snapshotSent,
-      // Copies, as gob would send them: the backup must not share our maps.
-      Database: new Map(this.db),
-      Seen: this.bugs.has('dup-table-not-in-snapshot') ? new Set<number>() : new Set(this.seen),
+      Database: this.db, // the wire copies it, as gob does
+      Seen: this.bugs.has('dup-table-not-in-snapshot') ? new Set<number>() : this.seen,
     };
     const reply: TransferReply = { Err: '' };
     const ok = await call(Backup, 'PBServer.Transfer', args, reply);

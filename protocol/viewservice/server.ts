@@ -85,7 +85,8 @@ export class ViewServer {
       // and may come back as the new backup at once (§1.4.6).
       if (Backup !== '' && this.isAlive(Backup)) this.changeView(Backup, this.idleServer([Backup]));
       else if (this.bugs.has('vs-idle-promoted')) this.promoteIdle(Primary);
-      // Otherwise nothing can be done: an idle server holds no data (§1.4.4).
+      // Otherwise (no backup, or it is dead too) nothing can be done: an idle server holds no
+      // data (§1.4.4), and promoting a dead backup would only move the stall to the next view.
       return;
     }
     if (Backup !== '' && (restarted === Backup || this.backupDead(Backup))) {
