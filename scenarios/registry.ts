@@ -15,6 +15,7 @@ import { repeatedCrash } from './lab2/repeated-crash.ts';
 import { viewservice } from './lab2/viewservice.ts';
 import { forwardCrashScenario } from './stories/forward-crash.ts';
 import { kvFaultsScenario } from './stories/kv-faults.ts';
+import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   viewservice,
@@ -30,6 +31,7 @@ export const SCENARIOS: readonly Scenario[] = [
   partition2,
   forwardCrashScenario,
   kvFaultsScenario,
+  breakpointRaceScenario(),
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

@@ -32,8 +32,9 @@ export interface Breakpoint {
 }
 
 export function describeBreakpoint(bp: Breakpoint): string {
-  const what = bp.hold === 'task' ? 'the goroutine' : `the whole ${bp.when.target} process`;
-  return `breakpoint ${describeTrigger(bp.when)}: hold ${what} for ${bp.forMicros / 1000} ms`;
+  const which = bp.when.on === 'receive' ? 'the goroutine that will serve it, before its first line' : 'the goroutine that did it';
+  const what = bp.hold === 'task' ? which : `the whole ${bp.when.target} process`;
+  return `breakpoint ${describeTrigger(bp.when)}: hold ${what}, for ${bp.forMicros / 1000} ms of virtual time`;
 }
 
 /** Arms `bp` in `world`; it fires once, at the trigger's nth match. */
@@ -55,24 +56,27 @@ function hit(world: World, bp: Breakpoint, event: TraceEvent): void {
     say(`breakpoint hit (${event.task}): ${proc.label} stopped for ${bp.forMicros / 1000} ms`);
     kernel.pause(proc);
     kernel.at(bp.forMicros, () => {
+      if (!proc.alive) return; // it died while stopped: nothing to release
       say(`breakpoint released: ${proc.label} runs again`);
       kernel.resume(proc);
     });
     return;
   }
-  const acting = kernel.current;
-  if (bp.when.on !== 'receive' && acting !== null) {
-    holdTask(world, bp, acting, say);
+  if (bp.when.on !== 'receive') {
+    const acting = kernel.current;
+    if (acting !== null) holdTask(world, bp, acting, say);
+    else say(`breakpoint missed: no goroutine of ${proc.label} was running`);
     return;
   }
   // The handler this request starts does not exist yet: its reader spawns it later in this step.
   const before = new Set(proc.tasks);
-  kernel.pause(proc);
+  const running = proc.state === 'running'; // someone else's pause is theirs to end
+  if (running) kernel.pause(proc);
   kernel.at(0, () => {
     const handler = [...proc.tasks].find((task) => !before.has(task) && task.name === bp.when.method);
     if (handler !== undefined) holdTask(world, bp, handler, say);
     else say(`breakpoint missed: ${proc.label} started no ${bp.when.method} goroutine`);
-    kernel.resume(proc);
+    if (running) kernel.resume(proc);
   });
 }
 
@@ -81,7 +85,7 @@ function holdTask(world: World, bp: Breakpoint, task: Task, say: (text: string) 
   kernel.pauseTask(task);
   say(`breakpoint hit: ${task.label} held for ${bp.forMicros / 1000} ms (the rest of ${task.proc.label} runs on)`);
   kernel.at(bp.forMicros, () => {
-    if (!liveTask(task.proc, task)) return;
+    if (!liveTask(task.proc, task)) return; // it died while held: nothing to release
     say(`breakpoint released: ${task.label} runs again`);
     kernel.resumeTask(task);
   });
