@@ -54,15 +54,21 @@ export class Endpoint implements FileDescriptor {
     return null;
   }
 
-  /** Resolves with the next frame, or the GoError a Go read would return. */
-  async read(): Promise<unknown> {
+  /** Resolves with the next frame, or the GoError a Go read would return. Not an async
+   *  function: most reads find data waiting, and those should cost one settled promise. */
+  read(): Promise<unknown> {
+    const result = this.tryRead();
+    return result !== WOULD_BLOCK ? Promise.resolve(result) : this.readBlocking();
+  }
+
+  private async readBlocking(): Promise<unknown> {
     for (;;) {
-      const result = this.tryRead();
-      if (result !== WOULD_BLOCK) return result;
       assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
       const waiter = this.net.kernel.block<void>('read');
       this.reader = waiter;
       await waiter.promise;
+      const result = this.tryRead();
+      if (result !== WOULD_BLOCK) return result;
     }
   }
 
