@@ -10,6 +10,7 @@ import { writeTraceFile } from './trace-file.ts';
 import { wallMillis } from '../bench/wallclock.ts';
 import { describePlan, type FaultPlan } from '../faults/plan.ts';
 import { readPlanFile } from './plan-file.ts';
+import { parseStrategy } from './explore-options.ts';
 
 export interface RunFlags {
   readonly seed?: string;
@@ -21,11 +22,18 @@ export interface RunFlags {
   readonly swarm?: boolean;
   /** A fault plan file (JSON), instead of the scenario's default plan. */
   readonly plan?: string;
+  /** random (default), swarm, or pct. */
+  readonly strategy?: string;
 }
 
 /** The run options that --plan and --swarm add. */
-export function runExtras(flags: Pick<RunFlags, 'plan' | 'swarm'>): { faults?: FaultPlan; swarm: boolean } {
-  return { swarm: flags.swarm === true, ...(flags.plan !== undefined ? { faults: readPlanFile(flags.plan) } : {}) };
+export function runExtras(flags: Pick<RunFlags, 'plan' | 'swarm' | 'strategy'>): { faults?: FaultPlan; swarm: boolean; strategy: 'random' | 'pct' } {
+  const strategy = parseStrategy(flags.strategy);
+  return {
+    swarm: flags.swarm === true || strategy === 'swarm',
+    strategy: strategy === 'pct' ? 'pct' : 'random',
+    ...(flags.plan !== undefined ? { faults: readPlanFile(flags.plan) } : {}),
+  };
 }
 
 export function replayCommand(result: Pick<CliRunResult, 'scenario' | 'seed'>, bugs: ReadonlySet<string>, swarm = false, planPath?: string): string {
@@ -49,9 +57,10 @@ export async function runCommand(catalogue: Catalogue, scenarioArg: string | und
   return result.ok ? 0 : 1;
 }
 
-export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan'>, wallSeconds: number): void {
+export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan' | 'strategy'>, wallSeconds: number): void {
   const swarm = flags.swarm === true;
-  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan)}`));
+  const pct = flags.strategy === 'pct' ? ' --strategy pct' : '';
+  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan)}${pct}`));
   const bugText = bugs.size === 0 ? 'none (the correct implementation)' : [...bugs].join(', ');
   const swarmText = swarm ? ' · swarm: the seed picks the fault mix' : '';
   console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}${swarmText}`);

@@ -28,6 +28,8 @@ export interface ExploreOptions {
   readonly scenario: string;
   readonly bugs: ReadonlySet<string>;
   readonly swarm: boolean;
+  /** How scheduling questions are answered: seeded random, or PCT priorities. */
+  readonly strategy: 'random' | 'pct';
   /** The range the user asked for, before sharding: --from and --seeds. */
   readonly rangeFrom: number;
   readonly rangeCount: number;
@@ -54,7 +56,8 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   }
   const scenario = checkScenario(catalogue, target, 'explore');
   const bugs = checkBugs(catalogue, flags.bug);
-  const swarm = flags.swarm === true || parseStrategy(flags.strategy) === 'swarm';
+  const strategy = parseStrategy(flags.strategy);
+  const swarm = flags.swarm === true || strategy === 'swarm';
   const rangeFrom = flags.from === undefined ? 1 : parseSeed(flags.from, '--from');
   const rangeCount = parseCount(flags.seeds, '--seeds', DEFAULT_SEED_COUNT);
   if (!Number.isSafeInteger(rangeFrom + rangeCount - 1)) {
@@ -70,6 +73,7 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
     scenario,
     bugs,
     swarm,
+    strategy: strategy === 'pct' ? 'pct' : 'random',
     rangeFrom,
     rangeCount,
     shard,
@@ -80,11 +84,11 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   };
 }
 
-function parseStrategy(text: string | undefined): 'random' | 'swarm' {
+export function parseStrategy(text: string | undefined): 'random' | 'swarm' | 'pct' {
   if (text === undefined || text === 'random') return 'random';
-  if (text === 'swarm') return 'swarm';
-  if (text === 'pct' || text === 'dfs') throw new UsageError(`--strategy ${text} is not available yet: use random (the default) or swarm`);
-  throw new UsageError(`unknown --strategy "${text}": use random (the default) or swarm`);
+  if (text === 'swarm' || text === 'pct') return text;
+  if (text === 'dfs') throw new UsageError('--strategy dfs is not available yet: use random (the default), swarm or pct');
+  throw new UsageError(`unknown --strategy "${text}": use random (the default), swarm or pct`);
 }
 
 export function parseShard(text: string): Shard {

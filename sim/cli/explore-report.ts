@@ -23,7 +23,7 @@ export function headerLine(options: ExploreOptions): string {
   const shard = options.shard === null ? '' : ` (shard ${options.shard.index}/${options.shard.total} of ${options.rangeFrom}..${options.rangeFrom + options.rangeCount - 1})`;
   const threads = options.jobs === 1 ? '1 thread' : `${options.jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
-  const swarm = options.swarm ? ' · swarm: each seed picks its fault mix' : '';
+  const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
   return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
 }
 
@@ -45,7 +45,7 @@ export function summaryLine(options: ExploreOptions, summary: ExploreSummary): s
 }
 
 function replayOf(options: ExploreOptions, seed: number): string {
-  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm);
+  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm) + (options.strategy === 'pct' ? ' --strategy pct' : '');
 }
 
 function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {

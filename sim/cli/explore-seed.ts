@@ -8,6 +8,7 @@ export interface SeedJob {
   readonly scenario: string;
   readonly bugs: readonly string[];
   readonly swarm: boolean;
+  readonly strategy: 'random' | 'pct';
 }
 
 export type SeedVerdict =
@@ -16,7 +17,7 @@ export type SeedVerdict =
 
 export async function runSeed(catalogue: Catalogue, job: SeedJob, index: number, seed: number): Promise<SeedVerdict> {
   try {
-    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm });
+    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {
