@@ -264,7 +264,7 @@ export class PBServer {
 
   private readyToAck(): boolean {
     if (!this.initialised) return false;
-    return this.view.Backup === '' || this.backupReadyViewnum === this.view.Viewnum || this.bugs.has('early-ack');
+    return this.view.Backup === '' || this.backupReadyViewnum === this.view.Viewnum;
   }
 
   private learnView(view: View): void {
