@@ -24,8 +24,9 @@ export function resolveFaults(scenario: Scenario, options: { seed: number; fault
   const mix = drawSwarmMix(chooser);
   const targets = scenario.faultTargets ?? [];
   // The mix is always drawn, so the weather (timing, unreliability) is the seed's even when the
-  // caller brings its own plan (shrink's candidates, a --plan file).
-  const drawn = targets.length === 0 ? [] : drawFaultPlan(chooser, { targets, ...faultWindowOf(scenario) }, mix);
+  // caller brings its own plan (shrink's candidates, a --plan file). A scenario that names no
+  // fault targets keeps its own plan: only its weather changes.
+  const drawn = targets.length === 0 ? (scenario.defaultFaults ?? []) : drawFaultPlan(chooser, { targets, ...faultWindowOf(scenario) }, mix);
   const plan = options.faults ?? drawn;
   return { plan, timing: mix.timing, unreliable: mix.unreliable };
 }
