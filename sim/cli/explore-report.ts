@@ -21,7 +21,8 @@ export interface ExploreSummary {
 export function headerLine(options: ExploreOptions): string {
   const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
   const shard = options.shard === null ? '' : ` (shard ${options.shard.index}/${options.shard.total} of ${options.rangeFrom}..${options.rangeFrom + options.rangeCount - 1})`;
-  const threads = options.jobs === 1 ? '1 thread' : `${options.jobs} threads`;
+  const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
+  const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
   const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
   return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
