@@ -247,7 +247,11 @@ export class PBServer {
       const { view, error } = await this.vs.Ping(this.pingViewnum());
       if (error !== null) return; // cut off from the viewservice: keep the stale view (§2.4)
       if (view.Viewnum > this.view.Viewnum) this.learnView(view);
-      if (this.isActivePrimary()) await this.ensureBackupReady();
+      if (this.isActivePrimary() && this.ackedViewnum !== this.view.Viewnum && (await this.ensureBackupReady())) {
+        // Ack at once rather than a PingInterval later: until the primary acks, the viewservice
+        // cannot leave this view, and a primary that dies unacked stalls the service (§1.4.3).
+        await this.vs.Ping(this.pingViewnum());
+      }
     } finally {
       this.mu.unlock();
     }

@@ -8,7 +8,7 @@ import type { BugName } from '../../protocol/index.ts';
 
 const PINNED: readonly { bug: BugName; seed: number }[] = [
   { bug: 'ignore-forward-result', seed: 7 },
-  { bug: 'backup-reapplies-duplicates', seed: 29 },
+  { bug: 'backup-reapplies-duplicates', seed: 71 },
 ];
 
 describe('linearizability checker › catches bugs the scenario checks miss', () => {
