@@ -65,3 +65,14 @@ export async function finish(sa: readonly pbservice.PBServer[], vs: viewservice.
   vs.Kill();
   await sleep(Second);
 }
+
+/** Polls the viewservice (up to 4·DeadPings times) for exactly this primary and backup; the
+ *  stories use it where the Go tests would poll and then check. Fails with `what` otherwise. */
+export async function awaitView(t: TestContext, vck: viewservice.Clerk, primary: string, backup: string, what: string): Promise<void> {
+  for (let i = 0; i < DeadPings * 4; i++) {
+    const { view } = await vck.Get();
+    if (view.Primary === primary && view.Backup === backup) return;
+    await sleep(PingInterval);
+  }
+  t.Fatalf(what);
+}

@@ -16,8 +16,7 @@ import type { TestContext } from '../framework/context.ts';
 import { ServerFleet } from '../framework/fleet.ts';
 import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { startViewService } from '../lab2/common.ts';
-import type { viewservice } from '../../protocol/index.ts';
+import { awaitView, startViewService } from '../lab2/common.ts';
 
 const KEYS = 5;
 const PUTS_PER_PHASE = 20;
@@ -26,15 +25,6 @@ const PUTS_PER_PHASE = 20;
 export const FORWARD_CRASH_PLAN: FaultPlan = [
   { when: { on: 'serve', target: 's3', method: 'PBServer.Forward', nth: 3 }, fault: { type: 'crash', target: 's3' } },
 ];
-
-async function awaitView(t: TestContext, vck: viewservice.Clerk, primary: string, backup: string, what: string): Promise<void> {
-  for (let i = 0; i < DeadPings * 4; i++) {
-    const { view } = await vck.Get();
-    if (view.Primary === primary && view.Backup === backup) return;
-    await sleep(PingInterval);
-  }
-  t.Fatalf(what);
-}
 
 async function forwardCrash(t: TestContext): Promise<void> {
   const tag = 'fwd';

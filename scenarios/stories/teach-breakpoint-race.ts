@@ -20,13 +20,13 @@ import { nowMicros, sleep } from '../../sim/index.ts';
 import { world } from '../../sim/runtime/active.ts';
 import { installBreakpoint, type Breakpoint } from '../../sim/faults/breakpoint.ts';
 import type { FaultPlan } from '../../sim/faults/index.ts';
-import type { BugName, viewservice } from '../../protocol/index.ts';
+import type { BugName } from '../../protocol/index.ts';
 import { checkAppends } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
 import { ServerFleet } from '../framework/fleet.ts';
 import { DeadPings, MakeClerk, Millisecond, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { startViewService } from '../lab2/common.ts';
+import { awaitView, startViewService } from '../lab2/common.ts';
 
 export const BREAKPOINT_RACE = 'breakpoint-race';
 /** The student's bug of the lesson: the backup forgets the op ids of the writes it is forwarded. */
@@ -39,15 +39,6 @@ const APPEND_UNTIL_MICROS = PRIMARY_CRASH_MICROS + 5 * Millisecond;
 const KEY = 'k';
 
 export const BREAKPOINT_RACE_PLAN: FaultPlan = [{ at: PRIMARY_CRASH_MICROS, fault: { type: 'crash', target: 's1' } }];
-
-async function awaitView(t: TestContext, vck: viewservice.Clerk, primary: string, backup: string, what: string): Promise<void> {
-  for (let i = 0; i < DeadPings * 4; i++) {
-    const { view } = await vck.Get();
-    if (view.Primary === primary && view.Backup === backup) return;
-    await sleep(PingInterval);
-  }
-  t.Fatalf(what);
-}
 
 async function breakpointRace(t: TestContext): Promise<void> {
   const tag = 'bkpt';
