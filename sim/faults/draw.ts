@@ -7,7 +7,7 @@ import type { Chooser } from '../kernel/chooser.ts';
 import type { NetTiming } from '../net/timing.ts';
 import { SIMPLEST_FIRST, type FaultPlanShape } from './arbitraries.ts';
 import type { FaultAction, FaultPlan, FaultType, PlannedFault } from './plan.ts';
-import { HARMLESS_PAUSE_MICROS, isDestructive, PRIMARY_BACKUP_RULE, type SurvivableRule } from './survivable.ts';
+import { HARMLESS_PAUSE_MICROS, isDestructive, lossEndMicros, PRIMARY_BACKUP_RULE, type SurvivableRule } from './survivable.ts';
 
 export interface FaultMix {
   readonly faultCount: number;
@@ -54,12 +54,12 @@ export function drawFaultPlan(chooser: Chooser, shape: FaultPlanShape, mix: Pick
   const drawn: { at: number; fault: FaultAction }[] = [];
   for (let i = 0; i < mix.faultCount; i++) drawn.push({ at: between(chooser, start, horizon), fault: drawAction(chooser, shape, mix.kinds) });
   drawn.sort((a, b) => a.at - b.at);
-  const destructiveTimes: number[] = [];
+  const lossEnds: number[] = [];
   return drawn.map((planned): PlannedFault => {
     if (!isDestructive(planned.fault)) return planned;
-    const last = destructiveTimes[destructiveTimes.length - 1];
-    if (destructiveTimes.length < rule.maxDestructive && (last === undefined || planned.at - last >= rule.minGapMicros)) {
-      destructiveTimes.push(planned.at);
+    const lastEnd = lossEnds[lossEnds.length - 1];
+    if (lossEnds.length < rule.maxDestructive && (lastEnd === undefined || planned.at - lastEnd >= rule.minGapMicros)) {
+      lossEnds.push(lossEndMicros(planned.at, planned.fault));
       return planned;
     }
     return { at: planned.at, fault: { type: 'pause', target: planned.fault.target, forMicros: HARMLESS_PAUSE_MICROS } };

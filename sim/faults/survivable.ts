@@ -30,14 +30,20 @@ export function isDestructive(action: FaultAction): boolean {
   }
 }
 
-/** True if the plan's destructive faults are all timed, few enough, and far enough apart. */
+/** When a destructive fault's loss is over: a pause or partition lasts its duration. */
+export function lossEndMicros(at: number, action: FaultAction): number {
+  return action.type === 'pause' || action.type === 'partition' ? at + action.forMicros : at;
+}
+
+/** True if the plan's destructive faults are all timed, few enough, and each starts at least
+ *  `minGapMicros` after the previous one's loss is over (a pause still running is a loss). */
 export function isSurvivable(plan: FaultPlan, rule: SurvivableRule = PRIMARY_BACKUP_RULE): boolean {
-  const times: number[] = [];
+  const losses: { at: number; end: number }[] = [];
   for (const planned of plan) {
     if (!isDestructive(planned.fault)) continue;
     if (!('at' in planned)) return false;
-    times.push(planned.at);
+    losses.push({ at: planned.at, end: lossEndMicros(planned.at, planned.fault) });
   }
-  times.sort((a, b) => a - b);
-  return times.length <= rule.maxDestructive && times.every((at, i) => i === 0 || at - times[i - 1]! >= rule.minGapMicros);
+  losses.sort((a, b) => a.at - b.at);
+  return losses.length <= rule.maxDestructive && losses.every((loss, i) => i === 0 || loss.at - losses[i - 1]!.end >= rule.minGapMicros);
 }
