@@ -5,6 +5,7 @@
 import { sleep } from '../../sim/index.ts';
 import { viewservice, type pbservice } from '../../protocol/index.ts';
 import type { TestContext } from '../framework/context.ts';
+import { ServerFleet } from '../framework/fleet.ts';
 import { DeadPings, PingInterval, Second, StartServer, StartViewServer } from '../framework/lab.ts';
 
 export interface ViewService {
@@ -75,4 +76,16 @@ export async function awaitView(t: TestContext, vck: viewservice.Clerk, primary:
     await sleep(PingInterval);
   }
   t.Fatalf(what);
+}
+
+/** The stories' common start: the viewservice, a fleet, s1 as first primary (after 2·deadtime),
+ *  then s2, polled until the view is (s1, s2). */
+export async function startPrimaryAndBackup(t: TestContext, tag: string) {
+  const { vshost, vs, vck } = await startViewService(t, tag);
+  const fleet = t.useFleet(new ServerFleet(t, vshost));
+  const s1 = fleet.start('s1', t.port(tag, 1));
+  await sleep(2 * DeadPings * PingInterval);
+  const s2 = fleet.start('s2', t.port(tag, 2));
+  await awaitView(t, vck, s1.me, s2.me, 'backup never came up');
+  return { vshost, vs, vck, fleet, s1, s2 };
 }

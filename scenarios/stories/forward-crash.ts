@@ -13,10 +13,9 @@ import { sleep } from '../../sim/index.ts';
 import type { FaultPlan } from '../../sim/faults/index.ts';
 import { check } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
-import { ServerFleet } from '../framework/fleet.ts';
-import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
+import { MakeClerk, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { awaitView, startViewService } from '../lab2/common.ts';
+import { awaitView, startPrimaryAndBackup } from '../lab2/common.ts';
 
 const KEYS = 5;
 const PUTS_PER_PHASE = 20;
@@ -28,12 +27,7 @@ export const FORWARD_CRASH_PLAN: FaultPlan = [
 
 async function forwardCrash(t: TestContext): Promise<void> {
   const tag = 'fwd';
-  const { vshost, vs, vck } = await startViewService(t, tag);
-  const fleet = t.useFleet(new ServerFleet(t, vshost));
-  const s1 = fleet.start('s1', t.port(tag, 1));
-  await sleep(2 * DeadPings * PingInterval);
-  const s2 = fleet.start('s2', t.port(tag, 2));
-  await awaitView(t, vck, s1.me, s2.me, 'backup never came up');
+  const { vshost, vs, vck, fleet, s1, s2 } = await startPrimaryAndBackup(t, tag);
   await sleep(Second); // state transfer
 
   t.log('Phase A: the backup drops Forward requests and replies (6.824 unreliable accept loop)');

@@ -23,10 +23,9 @@ import type { FaultPlan } from '../../sim/faults/index.ts';
 import type { BugName } from '../../protocol/index.ts';
 import { checkAppends } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
-import { ServerFleet } from '../framework/fleet.ts';
-import { DeadPings, MakeClerk, Millisecond, PingInterval, Second } from '../framework/lab.ts';
+import { MakeClerk, Millisecond, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { awaitView, startViewService } from '../lab2/common.ts';
+import { awaitView, startPrimaryAndBackup } from '../lab2/common.ts';
 
 export const BREAKPOINT_RACE = 'breakpoint-race';
 /** The student's bug of the lesson: the backup forgets the op ids of the writes it is forwarded. */
@@ -42,12 +41,7 @@ export const BREAKPOINT_RACE_PLAN: FaultPlan = [{ at: PRIMARY_CRASH_MICROS, faul
 
 async function breakpointRace(t: TestContext): Promise<void> {
   const tag = 'bkpt';
-  const { vshost, vs, vck } = await startViewService(t, tag);
-  const fleet = t.useFleet(new ServerFleet(t, vshost));
-  const s1 = fleet.start('s1', t.port(tag, 1));
-  await sleep(2 * DeadPings * PingInterval);
-  const s2 = fleet.start('s2', t.port(tag, 2));
-  await awaitView(t, vck, s1.me, s2.me, 'backup never came up');
+  const { vshost, vs, vck, s2 } = await startPrimaryAndBackup(t, tag);
   await sleep(APPEND_FROM_MICROS - nowMicros());
 
   t.log('Appends while the primary dies (s1 crashes at 4 s, whatever it is doing)');
