@@ -3,7 +3,8 @@
 // pass as written and fail with each catalogued viewservice bug switched on.
 
 import { describe, expect, it } from 'vitest';
-import { sleep } from '../../sim/index.ts';
+import { sleep, type TraceEvent } from '../../sim/index.ts';
+import { runScenario } from '../../scenarios/index.ts';
 import { viewservice, type BugName } from '../../protocol/index.ts';
 import { DeadTimeMicros, PingInterval, runWorld } from './support/lab.ts';
 
@@ -143,150 +144,13 @@ describe('viewservice', () => {
   });
 });
 
-// ---- the 2015 viewservice Test1 (spec §4.1), step by step ----------------------------------
+// ---- the 2015 viewservice Test1 (spec §4.1), as the `viewservice` scenario runs it ------------
 
-const DeadPings = 5;
-
-async function check(ck: viewservice.Clerk, p: string, b: string, n: number): Promise<void> {
-  const { view } = await ck.Get();
-  if (view.Primary !== p) throw new Error(`wanted primary ${p}, got ${view.Primary}`);
-  if (view.Backup !== b) throw new Error(`wanted backup ${b}, got ${view.Backup}`);
-  if (n !== 0 && n !== view.Viewnum) throw new Error(`wanted viewnum ${n}, got ${view.Viewnum}`);
-  if ((await ck.Primary()) !== p) throw new Error(`wanted primary ${p}`);
-}
-
-/** Test1 as written; a failure names the step ("Test: ... ") it happened in. */
-async function test1(bugs: ReadonlySet<BugName>): Promise<void> {
-  let step = 'setup';
-  try {
-    await test1Steps(bugs, (name) => {
-      step = name;
-    });
-  } catch (error) {
-    throw new Error(`${step}: ${(error as Error).message}`);
-  }
-}
-
-async function test1Steps(bugs: ReadonlySet<BugName>, begin: (name: string) => void): Promise<void> {
-  const vs = StartServer(VS, { bugs });
-  const [ck1, ck2, ck3] = [MakeClerk(S1, VS), MakeClerk(S2, VS), MakeClerk(S3, VS)];
-  if ((await ck1.Primary()) !== '') throw new Error('there was a primary too soon');
-
-  begin('First primary');
-  for (let i = 0; i < DeadPings * 2; i++) {
-    if ((await ck1.Ping(0)).view.Primary === S1) break;
-    await sleep(PingInterval);
-  }
-  await check(ck1, S1, '', 1);
-
-  begin('First backup');
-  {
-    const vx = (await ck1.Get()).view;
-    for (let i = 0; i < DeadPings * 2; i++) {
-      await ck1.Ping(1);
-      if ((await ck2.Ping(0)).view.Backup === S2) break;
-      await sleep(PingInterval);
-    }
-    await check(ck1, S1, S2, vx.Viewnum + 1);
-  }
-
-  begin('Backup takes over if primary fails');
-  {
-    await ck1.Ping(2);
-    const vx = (await ck2.Ping(2)).view;
-    for (let i = 0; i < DeadPings * 2; i++) {
-      const v = (await ck2.Ping(vx.Viewnum)).view;
-      if (v.Primary === S2 && v.Backup === '') break;
-      await sleep(PingInterval);
-    }
-    await check(ck2, S2, '', vx.Viewnum + 1);
-  }
-
-  begin('Restarted server becomes backup');
-  {
-    const vx = (await ck2.Get()).view;
-    await ck2.Ping(vx.Viewnum);
-    for (let i = 0; i < DeadPings * 2; i++) {
-      await ck1.Ping(0);
-      const v = (await ck2.Ping(vx.Viewnum)).view;
-      if (v.Primary === S2 && v.Backup === S1) break;
-      await sleep(PingInterval);
-    }
-    await check(ck2, S2, S1, vx.Viewnum + 1);
-  }
-
-  begin('Idle third server becomes backup if primary fails');
-  {
-    let vx = (await ck2.Get()).view;
-    await ck2.Ping(vx.Viewnum);
-    for (let i = 0; i < DeadPings * 2; i++) {
-      await ck3.Ping(0);
-      const v = (await ck1.Ping(vx.Viewnum)).view;
-      if (v.Primary === S1 && v.Backup === S3) break;
-      vx = v;
-      await sleep(PingInterval);
-    }
-    await check(ck1, S1, S3, vx.Viewnum + 1);
-  }
-
-  begin('Restarted primary treated as dead');
-  {
-    const vx = (await ck1.Get()).view;
-    await ck1.Ping(vx.Viewnum);
-    for (let i = 0; i < DeadPings * 2; i++) {
-      await ck1.Ping(0);
-      await ck3.Ping(vx.Viewnum);
-      if ((await ck3.Get()).view.Primary !== S1) break;
-      await sleep(PingInterval);
-    }
-    if ((await ck3.Get()).view.Primary !== S3) throw new Error('expected primary=ck3');
-  }
-
-  begin('Dead backup is removed from view');
-  {
-    for (let i = 0; i < DeadPings * 3; i++) {
-      await ck3.Ping((await ck3.Get()).view.Viewnum);
-      await sleep(PingInterval);
-    }
-    await check(ck3, S3, '', 0);
-  }
-
-  begin('Viewserver waits for primary to ack view');
-  {
-    const vx = (await ck1.Get()).view;
-    for (let i = 0; i < DeadPings * 3; i++) {
-      await ck1.Ping(0);
-      await ck3.Ping(vx.Viewnum);
-      if ((await ck1.Get()).view.Viewnum > vx.Viewnum) break;
-      await sleep(PingInterval);
-    }
-    await check(ck1, S3, S1, vx.Viewnum + 1);
-    const vy = (await ck1.Get()).view;
-    // ck3 is the primary, but it never acked; let it die and check that ck1 is not promoted.
-    for (let i = 0; i < DeadPings * 3; i++) {
-      if ((await ck1.Ping(vy.Viewnum)).view.Viewnum > vy.Viewnum) break;
-      await sleep(PingInterval);
-    }
-    await check(ck2, S3, S1, vy.Viewnum);
-  }
-
-  begin("Uninitialized server can't become primary");
-  {
-    for (let i = 0; i < DeadPings * 2; i++) {
-      const v = (await ck1.Get()).view;
-      await ck1.Ping(v.Viewnum);
-      await ck2.Ping(0);
-      await ck3.Ping(v.Viewnum);
-      await sleep(PingInterval);
-    }
-    for (let i = 0; i < DeadPings * 2; i++) {
-      await ck2.Ping(0);
-      await sleep(PingInterval);
-    }
-    if ((await ck2.Get()).view.Primary === S2) throw new Error('uninitialized backup promoted to primary');
-  }
-
-  vs.Kill();
+/** The step ("Test: ... ") a run was in when it ended: the last one the scenario noted. */
+function lastStep(trace: readonly TraceEvent[]): string {
+  const notes = trace.filter((e) => e.type === 'note' && e.text.startsWith('Test: '));
+  const last = notes[notes.length - 1];
+  return last?.type === 'note' ? last.text.replace(/^Test: /, '').replace(/ \.\.\.$/, '') : 'setup';
 }
 
 /** Each viewservice bug and the Test1 step that catches it (spec §5). */
@@ -299,10 +163,12 @@ const VS_BUGS: readonly (readonly [BugName, string])[] = [
 
 describe('viewservice Test1 (2015)', () => {
   it('should pass with no bug', async () => {
-    for (const seed of [1, 2, 3]) await runWorld(seed, () => test1(new Set()));
+    for (const seed of [1, 2, 3]) expect((await runScenario('viewservice', { seed })).ok).toBe(true);
   });
 
   it.each(VS_BUGS)('should fail with %s in "%s"', async (bug, step) => {
-    await expect(runWorld(1, () => test1(new Set([bug])))).rejects.toThrow(`${step}: `);
+    const result = await runScenario('viewservice', { seed: 1, bugs: new Set([bug]) });
+    expect(result.ok).toBe(false);
+    expect(lastStep(result.trace)).toBe(step);
   });
 });
