@@ -1,13 +1,22 @@
 // The journal: the run's single, append-only record of trace events. It can be switched off for
 // speed-sensitive exploration, in which case listeners (checkers, triggers) still see events.
+//
+// A busy run records millions of events, and keeping each as a live object made the garbage
+// collector trace and copy every one of them again and again: with the journal on, an RPC cost
+// twice what it did with it off. So the journal stores the socket and RPC events, nearly all of
+// a run, in typed-array columns (see event-columns.ts) that the collector never looks inside,
+// and builds the event objects only when someone reads `events`. Rare events (logs, faults,
+// client operations) are kept as the objects they are.
 
+import { EventColumns } from './event-columns.ts';
 import type { TraceBody, TraceEvent } from './events.ts';
 
 export type TraceListener = (event: TraceEvent) => void;
 
 export class Journal {
-  readonly events: TraceEvent[] = [];
+  private readonly columns = new EventColumns();
   private readonly listeners: TraceListener[] = [];
+  private decoded: TraceEvent[] = [];
 
   constructor(readonly recording: boolean = true) {}
 
@@ -15,18 +24,29 @@ export class Journal {
     return this.recording || this.listeners.length > 0;
   }
 
+  get length(): number {
+    return this.columns.length;
+  }
+
+  /** Every recorded event, in order. Built on first read and extended on later ones, so the
+   *  same event is the same object each time (callers index traces by identity). */
+  get events(): readonly TraceEvent[] {
+    for (let i = this.decoded.length; i < this.columns.length; i++) this.decoded.push(this.columns.decode(i));
+    return this.decoded;
+  }
+
   onEvent(listener: TraceListener): void {
     this.listeners.push(listener);
   }
 
-  /** Stamps `body` in place (callers pass a fresh literal): one allocation per event, not two. */
+  /** `body` is a fresh literal: it becomes the listeners' event, stamped in place. */
   record(t: number, proc: string, task: string, body: TraceBody): void {
-    if (!this.active) return;
+    if (this.recording) this.columns.append(t, proc, task, body);
+    if (this.listeners.length === 0) return;
     const event = body as { t: number; proc: string; task: string } & TraceBody;
     event.t = t;
     event.proc = proc;
     event.task = task;
-    if (this.recording) this.events.push(event as TraceEvent);
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -1,0 +1,84 @@
+// The journal stores most events as numbers in columns and rebuilds the objects when read. A
+// trace's bytes are its identity (fingerprints, trace files, replays), so every kind of event
+// must come back exactly as it went in, keys in the same order, and reading twice must give the
+// same objects.
+
+import { describe, expect, it } from 'vitest';
+import type { TraceBody, TraceType } from '../../sim/trace/events.ts';
+import { Journal } from '../../sim/trace/journal.ts';
+import { renderJsonl } from '../../sim/trace/render-jsonl.ts';
+
+/** One example of every kind of event; the compiler insists on a row for each kind. */
+const EXAMPLES: { readonly [K in TraceType]: () => Extract<TraceBody, { type: K }> } = {
+  spawn: () => ({ type: 'spawn' }),
+  crash: () => ({ type: 'crash' }),
+  pause: () => ({ type: 'pause' }),
+  resume: () => ({ type: 'resume' }),
+  listen: () => ({ type: 'listen', path: '/var/tmp/824-1000/pb-3123-basic-1' }),
+  unlink: () => ({ type: 'unlink', path: '/var/tmp/824-1000/pb-3123-basic-1' }),
+  link: () => ({ type: 'link', path: '/a', to: '/b' }),
+  rename: () => ({ type: 'rename', path: '/a', to: '/b' }),
+  dial: () => ({ type: 'dial', path: '/var/tmp/824-1000/pb-3123-basic-2', conn: 17 }),
+  accept: () => ({ type: 'accept', path: '/var/tmp/824-1000/pb-3123-basic-2', conn: 17 }),
+  send: () => ({ type: 'send', conn: 17, what: 'PBServer.Forward #0 request' }),
+  recv: () => ({ type: 'recv', conn: 17, what: 'PBServer.Forward #0 request' }),
+  shutdown: () => ({ type: 'shutdown', conn: 17 }),
+  close: () => ({ type: 'close', conn: 17, unread: 2 }),
+  error: () => ({ type: 'error', conn: 17, error: 'read unix @->/var/tmp/824-1000/pb-3123-basic-2: read: connection reset by peer' }),
+  'rpc-return': () => ({ type: 'rpc-return', conn: 17, method: 'PBServer.Forward', seq: 3, error: 'unexpected EOF' }),
+  'rpc-serve': () => ({ type: 'rpc-serve', conn: 17, method: 'PBServer.Forward', seq: 3 }),
+  'op-call': () => ({ type: 'op-call', client: 2, op: 'Append', key: 'k', value: 'x 0 1 y' }),
+  'op-return': () => ({ type: 'op-return', client: 2, op: 'Get', key: 'k', value: '' }),
+  log: () => ({ type: 'log', text: 'unexpected EOF' }),
+  fault: () => ({ type: 'fault', text: 'crash s2' }),
+  note: () => ({ type: 'note', text: 'Test: Basic Put/Get ...' }),
+};
+
+const KINDS = Object.keys(EXAMPLES) as TraceType[];
+
+/** What the journal kept before it had columns: the body, stamped in place. */
+function stamped(t: number, proc: string, task: string, body: TraceBody): unknown {
+  return Object.assign(body, { t, proc, task });
+}
+
+describe('journal', () => {
+  it('should give back every kind of event byte for byte, keys in recording order', () => {
+    const journal = new Journal();
+    const expected: unknown[] = [];
+    KINDS.forEach((kind, i) => {
+      journal.record(i * 10, 's1#1', `s1#1/task${i}`, EXAMPLES[kind]());
+      expected.push(stamped(i * 10, 's1#1', `s1#1/task${i}`, EXAMPLES[kind]()));
+    });
+    expect(journal.events.map((event) => JSON.stringify(event))).toEqual(expected.map((event) => JSON.stringify(event)));
+  });
+
+  it('should keep numbers and strings apart when the same values repeat across many chunks', () => {
+    const journal = new Journal();
+    let expected = '';
+    for (let i = 0; i < 40_000; i++) {
+      const body: TraceBody = i % 2 === 0 ? { type: 'send', conn: i, what: `KV.Put #${i % 100} request` } : { type: 'close', conn: i, unread: i % 3 };
+      journal.record(i, `s${i % 3}#1`, `s${i % 3}#1/ServeConn`, body);
+      expected += JSON.stringify({ ...body, t: i, proc: `s${i % 3}#1`, task: `s${i % 3}#1/ServeConn` }) + '\n';
+    }
+    expect(journal.length).toBe(40_000);
+    expect(renderJsonl(journal.events)).toBe(expected);
+  });
+
+  it('should return the same event objects on every read, and extend them as events arrive', () => {
+    const journal = new Journal();
+    journal.record(1, 'p', 'p/main', EXAMPLES.send());
+    const first = journal.events[0];
+    journal.record(2, 'p', 'p/main', EXAMPLES.log());
+    expect(journal.events).toHaveLength(2);
+    expect(journal.events[0]).toBe(first);
+  });
+
+  it('should hand listeners the stamped event even when it records nothing', () => {
+    const journal = new Journal(false);
+    const heard: unknown[] = [];
+    journal.onEvent((event) => heard.push(JSON.stringify(event)));
+    journal.record(5, 'p', 'p/main', EXAMPLES.recv());
+    expect(journal.events).toEqual([]);
+    expect(heard).toEqual([JSON.stringify(stamped(5, 'p', 'p/main', EXAMPLES.recv()))]);
+  });
+});
