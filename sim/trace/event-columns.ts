@@ -33,10 +33,11 @@ class Chunk {
   readonly proc = new Int32Array(CHUNK);
   readonly task = new Int32Array(CHUNK);
   readonly kind = new Uint8Array(CHUNK);
-  readonly a = new Float64Array(CHUNK);
-  readonly b = new Float64Array(CHUNK);
-  readonly c = new Float64Array(CHUNK);
-  readonly d = new Float64Array(CHUNK);
+  // Fields are connection numbers, sequence numbers, counts and string ids: all well within int32.
+  readonly a = new Int32Array(CHUNK);
+  readonly b = new Int32Array(CHUNK);
+  readonly c = new Int32Array(CHUNK);
+  readonly d = new Int32Array(CHUNK);
 }
 
 export class EventColumns {
