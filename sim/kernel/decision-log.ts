@@ -74,7 +74,9 @@ export class RecordingChooser implements Chooser {
   constructor(
     private readonly inner: Chooser,
     private readonly recording = true,
-  ) {}
+  ) {
+    if (inner.pickTask !== undefined) this.pickTask = (kind, taskIds) => this.pickTaskFromInner(kind, taskIds);
+  }
 
   pick(kind: DecisionKind, n: number): number {
     const value = this.inner.pick(kind, n);
@@ -83,9 +85,12 @@ export class RecordingChooser implements Chooser {
     return value;
   }
 
-  pickTask(kind: 'schedule.tie' | 'schedule.handoff', taskIds: readonly number[]): number {
-    if (this.inner.pickTask === undefined) return this.pick(kind, taskIds.length);
-    const value = this.inner.pickTask(kind, taskIds);
+  /** Present only when the inner chooser schedules by task: otherwise the kernel need not
+   *  gather task ids for every tie just to have them ignored. */
+  readonly pickTask?: (kind: 'schedule.tie' | 'schedule.handoff', taskIds: readonly number[]) => number;
+
+  private pickTaskFromInner(kind: 'schedule.tie' | 'schedule.handoff', taskIds: readonly number[]): number {
+    const value = this.inner.pickTask!(kind, taskIds);
     assertValidChoice(kind, taskIds.length, value);
     if (this.recording) this.log.append(kind, taskIds.length, value);
     return value;

@@ -123,6 +123,13 @@ export class Kernel {
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, value, null));
   }
 
+  /** Schedules `waiter`'s task to resume after `delayMicros`; its `produce` gives the value then. */
+  wakeToProduce<T>(waiter: Waiter<T>, delayMicros: number): void {
+    assert(waiter.produce !== null, `${waiter.reason}: wakeToProduce needs a waiter that produces its value`);
+    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, undefined, null));
+  }
+
   /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
   at(delayMicros: number, callback: () => void): void {
     assert(delayMicros >= 0 && Number.isInteger(delayMicros), `callback delay must be a whole number of microseconds, got ${delayMicros}`);
@@ -224,7 +231,7 @@ export class Kernel {
     if (waiter === null) this.start(task);
     else {
       task.waiter = null;
-      waiter.resolve(event.value);
+      waiter.resolve(waiter.produce === null ? event.value : waiter.produce());
     }
   }
 

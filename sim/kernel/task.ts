@@ -8,8 +8,11 @@ export type TaskState = 'new' | 'running' | 'blocked' | 'done' | 'dead';
 
 /** A blocked task's ticket: only the kernel resolves it, through a scheduled wake event. */
 export class Waiter<T = unknown> {
-  resolve!: (value: T) => void;
+  resolve!: (value: T | PromiseLike<T>) => void;
   readonly promise: Promise<T>;
+  /** Computes the value when the task resumes, not when the wake was scheduled: a socket read
+   *  takes whatever is queued by then. Saves the reader an async loop around its wait. */
+  produce: (() => T | PromiseLike<T>) | null = null;
   constructor(
     readonly task: Task,
     readonly reason: string,

@@ -30,7 +30,7 @@ export class Endpoint implements FileDescriptor {
   closed = false;
   /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
   private fdCount = 1;
-  private reader: Waiter<void> | null = null;
+  private reader: Waiter<unknown> | null = null;
 
   constructor(
     private readonly net: Network,
@@ -55,21 +55,21 @@ export class Endpoint implements FileDescriptor {
   }
 
   /** Resolves with the next frame, or the GoError a Go read would return. Not an async
-   *  function: most reads find data waiting, and those should cost one settled promise. */
+   *  function: a read that finds data costs one settled promise, and a blocked one reads when
+   *  the kernel resumes it (Waiter.produce), whatever has arrived by then. */
   read(): Promise<unknown> {
     const result = this.tryRead();
-    return result !== WOULD_BLOCK ? Promise.resolve(result) : this.readBlocking();
-  }
-
-  private async readBlocking(): Promise<unknown> {
-    for (;;) {
-      assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
-      const waiter = this.net.kernel.block<void>('read');
-      this.reader = waiter;
-      await waiter.promise;
-      const result = this.tryRead();
-      if (result !== WOULD_BLOCK) return result;
-    }
+    if (result !== WOULD_BLOCK) return Promise.resolve(result);
+    assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
+    const waiter = this.net.kernel.block<unknown>('read');
+    // Every wake follows a change a read reports (data, reset, EOF, close), so the retry is
+    // only a guard: it blocks again, as a woken Go reader with nothing to read would.
+    waiter.produce = () => {
+      const ready = this.tryRead();
+      return ready !== WOULD_BLOCK ? ready : this.read();
+    };
+    this.reader = waiter;
+    return waiter.promise;
   }
 
   private tryRead(): unknown {
@@ -135,7 +135,7 @@ export class Endpoint implements FileDescriptor {
     const reader = this.reader;
     if (reader === null) return;
     this.reader = null;
-    this.net.kernel.wake(reader, undefined, this.net.wakeLatencyMicros());
+    this.net.kernel.wakeToProduce(reader, this.net.wakeLatencyMicros());
   }
 
   private fail(error: GoError): GoError {

@@ -12,7 +12,7 @@ import type { Network } from './network.ts';
 export class Listener implements FileDescriptor {
   closed = false;
   private readonly backlog: Endpoint[] = [];
-  private acceptor: Waiter<void> | null = null;
+  private acceptor: Waiter<Endpoint | GoError> | null = null;
 
   constructor(
     private readonly net: Network,
@@ -32,22 +32,27 @@ export class Listener implements FileDescriptor {
     this.notifyAcceptor();
   }
 
-  async accept(): Promise<Endpoint | GoError> {
-    for (;;) {
-      if (this.closed) return acceptClosedError(this.path);
-      const endpoint = this.backlog.shift();
-      if (endpoint !== undefined) {
-        endpoint.embryo = false;
-        endpoint.owner = this.net.kernel.currentProcess();
-        endpoint.owner.fds.add(endpoint);
-        if (this.net.tracing) this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
-        return endpoint;
-      }
-      assert(this.acceptor === null, `${this.path}: two goroutines accept on one listener`);
-      const waiter = this.net.kernel.block<void>('accept');
-      this.acceptor = waiter;
-      await waiter.promise;
-    }
+  /** Like Endpoint.read, not an async function: a blocked accept takes the connection when the
+   *  kernel resumes it (Waiter.produce). */
+  accept(): Promise<Endpoint | GoError> {
+    const ready = this.tryAccept();
+    if (ready !== null) return Promise.resolve(ready);
+    assert(this.acceptor === null, `${this.path}: two goroutines accept on one listener`);
+    const waiter = this.net.kernel.block<Endpoint | GoError>('accept');
+    waiter.produce = () => this.tryAccept() ?? this.accept();
+    this.acceptor = waiter;
+    return waiter.promise;
+  }
+
+  private tryAccept(): Endpoint | GoError | null {
+    if (this.closed) return acceptClosedError(this.path);
+    const endpoint = this.backlog.shift();
+    if (endpoint === undefined) return null;
+    endpoint.embryo = false;
+    endpoint.owner = this.net.kernel.currentProcess();
+    endpoint.owner.fds.add(endpoint);
+    if (this.net.tracing) this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
+    return endpoint;
   }
 
   /** Go's Close: stop listening, reset every connection still in the backlog, unlink the path. */
@@ -73,6 +78,6 @@ export class Listener implements FileDescriptor {
     const acceptor = this.acceptor;
     if (acceptor === null) return;
     this.acceptor = null;
-    this.net.kernel.wake(acceptor, undefined, this.net.wakeLatencyMicros());
+    this.net.kernel.wakeToProduce(acceptor, this.net.wakeLatencyMicros());
   }
 }
