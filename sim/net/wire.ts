@@ -8,17 +8,6 @@ export function copyWireValue<T>(value: T): T {
   return copy(value, 0) as T;
 }
 
-/** Most RPC arguments are flat records of strings and numbers: copy those without recursion. */
-function copyFlat(value: object): Record<string, unknown> | null {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field !== null && typeof field === 'object') return null;
-    out[key] = field;
-  }
-  return out;
-}
-
 const MAX_DEPTH = 64;
 
 function copy(value: unknown, depth: number): unknown {
@@ -40,9 +29,13 @@ function copy(value: unknown, depth: number): unknown {
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
-  const flat = copyFlat(value);
-  if (flat !== null) return flat;
+  // One pass, recursing only into fields that are objects: most RPC arguments are flat records
+  // of strings and numbers. (for-in sees only own fields here: a plain object's prototype has no
+  // enumerable ones.)
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    out[key] = typeof field === 'string' || typeof field === 'number' ? field : copy(field, depth + 1);
+  }
   return out;
 }

@@ -46,6 +46,10 @@ export class EventColumns {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly objects: TraceEvent[] = [];
+  private lastProc: string | null = null;
+  private lastProcId = 0;
+  private lastTask: string | null = null;
+  private lastTaskId = 0;
 
   get length(): number {
     return this.count;
@@ -56,8 +60,17 @@ export class EventColumns {
     if (index === 0) this.chunks.push(new Chunk());
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk.t[index] = t;
-    chunk.proc[index] = this.intern(proc);
-    chunk.task[index] = this.intern(task);
+    // A task usually records several events in a row: skip the lookups when the labels repeat.
+    if (proc !== this.lastProc) {
+      this.lastProc = proc;
+      this.lastProcId = this.intern(proc);
+    }
+    if (task !== this.lastTask) {
+      this.lastTask = task;
+      this.lastTaskId = this.intern(task);
+    }
+    chunk.proc[index] = this.lastProcId;
+    chunk.task[index] = this.lastTaskId;
     chunk.kind[index] = this.encode(chunk, index, t, proc, task, body);
     this.count++;
   }
