@@ -3,9 +3,9 @@
 // interned once and stored as their index. The garbage collector sees a few large arrays instead
 // of an object per event. Kinds without a column layout are kept as stamped objects.
 //
-// decode(i) rebuilds event i with its keys in the order recording gave them (type, the body's
-// fields as written at the call site, then t, proc, task), so JSON lines stay byte for byte
-// what they were when events were kept as objects.
+// decode(i) rebuilds event i with its keys in one fixed order: t, proc, task, type, then the
+// body's fields as the call site writes them. The order is part of a trace's bytes (JSON lines,
+// fingerprints), so it never depends on how an event was stored.
 
 import type { TraceBody, TraceEvent } from './events.ts';
 
@@ -90,23 +90,23 @@ export class EventColumns {
       case Kind.Object:
         return this.objects[a]!;
       case Kind.Send:
-        return { type: 'send', conn: a, what: s[b]!, t, proc, task };
+        return { t, proc, task, type: 'send', conn: a, what: s[b]! };
       case Kind.Recv:
-        return { type: 'recv', conn: a, what: s[b]!, t, proc, task };
+        return { t, proc, task, type: 'recv', conn: a, what: s[b]! };
       case Kind.Dial:
-        return { type: 'dial', path: s[a]!, conn: b, t, proc, task };
+        return { t, proc, task, type: 'dial', path: s[a]!, conn: b };
       case Kind.Accept:
-        return { type: 'accept', path: s[a]!, conn: b, t, proc, task };
+        return { t, proc, task, type: 'accept', path: s[a]!, conn: b };
       case Kind.Shutdown:
-        return { type: 'shutdown', conn: a, t, proc, task };
+        return { t, proc, task, type: 'shutdown', conn: a };
       case Kind.Close:
-        return { type: 'close', conn: a, unread: b, t, proc, task };
+        return { t, proc, task, type: 'close', conn: a, unread: b };
       case Kind.Error:
-        return { type: 'error', conn: a, error: s[b]!, t, proc, task };
+        return { t, proc, task, type: 'error', conn: a, error: s[b]! };
       case Kind.RpcServe:
-        return { type: 'rpc-serve', conn: a, method: s[b]!, seq: c, t, proc, task };
+        return { t, proc, task, type: 'rpc-serve', conn: a, method: s[b]!, seq: c };
       case Kind.RpcReturn:
-        return { type: 'rpc-return', conn: a, method: s[b]!, seq: c, error: s[d]!, t, proc, task };
+        return { t, proc, task, type: 'rpc-return', conn: a, method: s[b]!, seq: c, error: s[d]! };
     }
   }
 
@@ -147,7 +147,7 @@ export class EventColumns {
       default: {
         // A copy, stamped like the rest: listeners may stamp (and keep) the body itself.
         chunk.a[i] = this.objects.length;
-        this.objects.push({ ...body, t, proc, task });
+        this.objects.push({ t, proc, task, ...body });
         return Kind.Object;
       }
     }

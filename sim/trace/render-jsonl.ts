@@ -1,5 +1,5 @@
-// JSON lines: one event per line, stable key order (type, then the body's own fields in the order
-// they were written, then t, proc, task), so the same run gives the same bytes.
+// JSON lines: one event per line, stable key order (t, proc, task, type, then the body's own
+// fields in the order they were written; see event-columns.ts), so the same run gives the same bytes.
 
 import type { TraceEvent } from './events.ts';
 

@@ -1,7 +1,7 @@
 // The journal stores most events as numbers in columns and rebuilds the objects when read. A
 // trace's bytes are its identity (fingerprints, trace files, replays), so every kind of event
-// must come back exactly as it went in, keys in the same order, and reading twice must give the
-// same objects.
+// must come back exactly as it went in, keys in one fixed order (stamp first), and reading twice
+// must give the same objects.
 
 import { describe, expect, it } from 'vitest';
 import type { TraceBody, TraceType } from '../../sim/trace/events.ts';
@@ -36,13 +36,13 @@ const EXAMPLES: { readonly [K in TraceType]: () => Extract<TraceBody, { type: K 
 
 const KINDS = Object.keys(EXAMPLES) as TraceType[];
 
-/** What the journal kept before it had columns: the body, stamped in place. */
+/** The event as a trace shows it: the stamp first, then the body's fields as written. */
 function stamped(t: number, proc: string, task: string, body: TraceBody): unknown {
-  return Object.assign(body, { t, proc, task });
+  return { t, proc, task, ...body };
 }
 
 describe('journal', () => {
-  it('should give back every kind of event byte for byte, keys in recording order', () => {
+  it('should give back every kind of event byte for byte, keys in trace order', () => {
     const journal = new Journal();
     const expected: unknown[] = [];
     KINDS.forEach((kind, i) => {
@@ -58,7 +58,7 @@ describe('journal', () => {
     for (let i = 0; i < 40_000; i++) {
       const body: TraceBody = i % 2 === 0 ? { type: 'send', conn: i, what: `KV.Put #${i % 100} request` } : { type: 'close', conn: i, unread: i % 3 };
       journal.record(i, `s${i % 3}#1`, `s${i % 3}#1/ServeConn`, body);
-      expected += JSON.stringify({ ...body, t: i, proc: `s${i % 3}#1`, task: `s${i % 3}#1/ServeConn` }) + '\n';
+      expected += JSON.stringify({ t: i, proc: `s${i % 3}#1`, task: `s${i % 3}#1/ServeConn`, ...body }) + '\n';
     }
     expect(journal.length).toBe(40_000);
     expect(renderJsonl(journal.events)).toBe(expected);
@@ -76,9 +76,9 @@ describe('journal', () => {
   it('should hand listeners the stamped event even when it records nothing', () => {
     const journal = new Journal(false);
     const heard: unknown[] = [];
-    journal.onEvent((event) => heard.push(JSON.stringify(event)));
+    journal.onEvent((event) => heard.push(event));
     journal.record(5, 'p', 'p/main', EXAMPLES.recv());
     expect(journal.events).toEqual([]);
-    expect(heard).toEqual([JSON.stringify(stamped(5, 'p', 'p/main', EXAMPLES.recv()))]);
+    expect(heard).toEqual([stamped(5, 'p', 'p/main', EXAMPLES.recv())]);
   });
 });
