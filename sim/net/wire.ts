@@ -29,11 +29,10 @@ function copy(value: unknown, depth: number): unknown {
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
-  // One pass, recursing only into fields that are objects: most RPC arguments are flat records
-  // of strings and numbers. (for-in sees only own fields here: a plain object's prototype has no
-  // enumerable ones.)
+  // One pass, recursing only into fields that are not strings or numbers: most RPC arguments are
+  // flat records of those.
   const out: Record<string, unknown> = {};
-  for (const key in value) {
+  for (const key of Object.keys(value)) {
     const field = (value as Record<string, unknown>)[key];
     out[key] = typeof field === 'string' || typeof field === 'number' ? field : copy(field, depth + 1);
   }
