@@ -10,7 +10,7 @@ import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { parseCount } from './options.ts';
 import { paint } from './style-cli.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, fileReadError } from './usage-error.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -20,7 +20,7 @@ export async function checkHistoryCommand(_catalogue: Catalogue, file: string | 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw fileReadError('history', file, error);
   }
   let history;
   try {

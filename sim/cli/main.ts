@@ -38,6 +38,13 @@ function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
+    // node:util calls "--seed -3" ambiguous (is -3 a value or a flag?): say which way to write it.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec((error as Error).message);
+    if (ambiguous !== null) {
+      const flag = ambiguous[1]!;
+      const value = argv[argv.indexOf(flag) + 1] ?? '';
+      throw new UsageError(`${flag} ${value}: a value that starts with "-" reads as a flag; write ${flag}=${value} if you mean it`);
+    }
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
     throw new UsageError(`${message}; run \`rpcsim help\` for the flags each command takes`);
   }

@@ -35,3 +35,17 @@ export function unknownNameError(what: string, wanted: string, names: readonly s
   const hint = guess !== undefined ? `did you mean "${guess}"? ` : '';
   return new UsageError(`unknown ${what} "${wanted}": ${hint}run \`rpcsim ${listCommand}\` to see them all`);
 }
+
+const READ_FAILURES: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['EISDIR', 'it is a directory, not a file'],
+  ['EACCES', 'permission denied'],
+  ['ENOTDIR', 'a part of the path is not a directory'],
+]);
+
+/** "cannot read trace file x.jsonl: no such file (ENOENT)": a failed read in plain words. */
+export function fileReadError(what: string, path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === undefined ? String(error) : `${READ_FAILURES.get(code) ?? 'the system refused'} (${code})`;
+  return new UsageError(`cannot read ${what} ${path}: ${why}`);
+}

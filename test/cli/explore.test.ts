@@ -70,7 +70,8 @@ describe('rpcsim explore', () => {
     [['--shard', '3/2'], /^rpcsim: bad --shard "3\/2": give K\/N with 1 ≤ K ≤ N/],
     [['--jobs', 'two'], /^rpcsim: bad --jobs "two"/],
     [['--seed', '4'], /^rpcsim: explore does not take --seed: .*--from S and --seeds N/],
-    [['--from', '-3'], /^rpcsim: Option '--from' argument is ambiguous|^rpcsim: bad seed "-3"/],
+    [['--from', '-3'], /^rpcsim: --from -3: a value that starts with "-" reads as a flag; write --from=-3 if you mean it$/],
+    [['--from=-3'], /^rpcsim: bad seed "-3"/],
   ])('should refuse %j with one line on stderr and exit 2', async (flags, message) => {
     expect(await rpcsim('explore', 'partition1', ...flags)).toBe(2);
     expect(err).toHaveLength(1);
