@@ -39,7 +39,8 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
   const started = wallMillis();
   let result;
   try {
-    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm });
+    const faults = file.faults === undefined ? {} : { faults: file.faults };
+    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm, ...faults });
   } catch (error) {
     if (!(error instanceof ReplayDivergence)) throw error;
     console.log(paint('red', `DIVERGED: ${error.message}; the program has changed since ${path} was recorded`));
@@ -52,7 +53,7 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
   printResult(result, bugs, { ...flags, swarm: file.swarm }, (wallMillis() - started) / 1000);
   const divergence = firstDifference(file.events, result.trace);
   if (divergence === null && traceHash(result.trace) === file.hash) {
-    console.log(paint('green', `IDENTICAL: ${result.trace.length} events, fingerprint ${file.hash}, as recorded in ${path}`));
+    console.log(paint('green', `IDENTICAL: ${result.trace.length} trace events, fingerprint ${file.hash}, as recorded in ${path}`));
     return result.ok ? 0 : 1;
   }
   const at = divergence ?? Math.min(file.events.length, result.trace.length);

@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FaultAction, FaultPlan, PlannedFault, Trigger } from '../faults/plan.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, fileReadError } from './usage-error.ts';
 
 const ACTIONS = new Set(['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable']);
 
@@ -12,15 +12,25 @@ export function writePlanFile(path: string, plan: FaultPlan): void {
 }
 
 export function readPlanFile(path: string): FaultPlan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw fileReadError('fault plan', path, error);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code ? `cannot read fault plan ${path}: ${code}` : `${path} is not JSON: a fault plan is a JSON array like [{"at": 2000000, "fault": {"type": "crash", "target": "s1"}}]`);
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${path} is not JSON: a fault plan is a JSON array like [{"at": 2000000, "fault": {"type": "crash", "target": "s1"}}]`);
   }
-  if (!Array.isArray(data)) throw new UsageError(`${path}: a fault plan is a JSON array of {at|when, fault} entries`);
-  return data.map((entry, i) => checkEntry(path, i, entry));
+  return checkPlan(path, data);
+}
+
+/** A fault plan read from JSON (a --plan file, or a trace file's header), checked entry by entry. */
+export function checkPlan(where: string, data: unknown): FaultPlan {
+  if (!Array.isArray(data)) throw new UsageError(`${where}: a fault plan is a JSON array of {at|when, fault} entries`);
+  return data.map((entry, i) => checkEntry(where, i, entry));
 }
 
 function checkEntry(path: string, index: number, entry: unknown): PlannedFault {

@@ -8,7 +8,9 @@ import type { TraceEvent } from '../trace/events.ts';
 import { traceHash } from '../trace/hash.ts';
 import { renderJsonl } from '../trace/render-jsonl.ts';
 import type { CliRunResult } from './catalogue.ts';
-import { UsageError } from './usage-error.ts';
+import type { FaultPlan } from '../faults/plan.ts';
+import { checkPlan } from './plan-file.ts';
+import { UsageError, fileReadError } from './usage-error.ts';
 
 export const TRACE_FORMAT = 'rpcsim-trace/1';
 
@@ -18,6 +20,9 @@ export interface TraceFile {
   readonly bugs: readonly string[];
   /** Swarm mode: the seed also picked the fault mix (absent in older files: false). */
   readonly swarm: boolean;
+  /** The fault plan the run used, whether its own, drawn or from --plan (absent in older files:
+   *  the scenario's own). A replay must strike the same faults, and a --plan file may be gone. */
+  readonly faults: FaultPlan | undefined;
   readonly decisions: DecisionLog;
   readonly hash: string;
   readonly events: readonly TraceEvent[];
@@ -32,6 +37,7 @@ export function writeTraceFile(path: string, result: CliRunResult, bugs: Readonl
     swarm,
     verdict: result.ok ? 'ok' : `${result.kind}: ${result.reason}`,
     hash: traceHash(result.trace),
+    faults: result.faults,
     decisions: result.decisions.toJSON(),
   };
   writeFileSync(path, JSON.stringify(header) + '\n' + renderJsonl(result.trace));
@@ -42,7 +48,7 @@ export function readTraceFile(path: string): TraceFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read trace file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw fileReadError('trace file', path, error);
   }
   const lines = text.split('\n').filter((line) => line.length > 0);
   const header = parseLine(path, lines[0], 1) as Record<string, unknown>;
@@ -60,7 +66,8 @@ export function readTraceFile(path: string): TraceFile {
     throw new UsageError(`${path}: line 1: ${(error as Error).message}`);
   }
   const events = lines.slice(1).map((line, i) => parseLine(path, line, i + 2) as TraceEvent);
-  return { scenario, seed, bugs: bugs.map(String), swarm: header['swarm'] === true, decisions: log, hash, events };
+  const faults = header['faults'] === undefined ? undefined : checkPlan(`${path}: line 1: faults`, header['faults']);
+  return { scenario, seed, bugs: bugs.map(String), swarm: header['swarm'] === true, faults, decisions: log, hash, events };
 }
 
 function parseLine(path: string, line: string | undefined, lineNumber: number): unknown {

@@ -1,0 +1,118 @@
+// `rpcsim run --trace-out F` and `rpcsim replay --trace F`, through the CLI's main(): a recorded
+// run replays identically (with a --plan file gone by then, too), a file whose decisions or
+// events no longer match the program says where the runs part, and a damaged file is one line
+// on stderr with exit 2.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../sim/cli/main.ts';
+import '../../scenarios/cli-entry.ts';
+import { catalogue } from '../../scenarios/cli-catalogue.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'rpcsim-trace-'));
+let out: string[] = [];
+let err: string[] = [];
+
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rpcsim(...argv: string[]): Promise<number> {
+  return main(argv, catalogue);
+}
+
+/** Records forward-crash seed 5 (the demo's run) to a fresh file and returns its path. */
+async function record(name: string, ...flags: string[]): Promise<string> {
+  const path = join(dir, name);
+  expect(await rpcsim('run', 'forward-crash', '--seed', '5', '--quiet', '--trace-out', path, ...flags)).toBe(0);
+  return path;
+}
+
+function rewriteHeader(path: string, edit: (header: Record<string, unknown>) => void): void {
+  const [first, ...rest] = readFileSync(path, 'utf8').split('\n');
+  const header = JSON.parse(first!) as Record<string, unknown>;
+  edit(header);
+  writeFileSync(path, [JSON.stringify(header), ...rest].join('\n'));
+}
+
+describe('rpcsim replay --trace', () => {
+  it('should replay a recorded run identically, with the fingerprint the file holds', async () => {
+    const path = await record('run.jsonl');
+    const hash = (JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { hash: string }).hash;
+    out = [];
+    expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(0);
+    expect(out.at(-1)).toMatch(new RegExp(`^IDENTICAL: \\d+ trace events, fingerprint ${hash}, as recorded in `));
+    expect(err).toEqual([]);
+  });
+
+  it('should strike the recorded fault plan even when the --plan file is gone', async () => {
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify([{ at: 2_500_000, fault: { type: 'kill', target: 's1' } }]));
+    const path = join(dir, 'planned.jsonl');
+    expect(await rpcsim('run', 'kv-faults', '--seed', '3', '--plan', plan, '--quiet', '--trace-out', path)).toBe(0);
+    rmSync(plan);
+    out = [];
+    expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(0);
+    expect(out).toContain('faults: kill s1 at 2.500000 s');
+    expect(out.at(-1)).toMatch(/^IDENTICAL: /);
+  });
+
+  it('should name the first decision the program no longer asks for', async () => {
+    const path = await record('cut.jsonl');
+    rewriteHeader(path, (header) => {
+      const decisions = header['decisions'] as number[];
+      header['decisions'] = decisions.slice(0, 3 * 100); // the run's first 100 decisions only
+    });
+    out = [];
+    expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(1);
+    expect(out).toEqual([
+      expect.stringMatching(/^DIVERGED: replay diverged at decision #100: the log has the end of the log, the run asked \S+ of \d+; the program has changed since /),
+    ]);
+  });
+
+  it('should name the first event that differs when every decision still matches', async () => {
+    const path = await record('edited.jsonl');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes('"type":"log"'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace(/"text":"[^"]*"/, '"text":"a line the program never printed"');
+    writeFileSync(path, lines.join('\n'));
+    out = [];
+    expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(1);
+    const diverged = out.findIndex((line) => line.startsWith('DIVERGED at event'));
+    expect(out[diverged]).toMatch(new RegExp(`^DIVERGED at event ${at} of \\d+: the program has changed since `));
+    expect(out[diverged + 1]).toContain('a line the program never printed');
+    expect(out[diverged + 2]).not.toContain('a line the program never printed');
+  });
+
+  it.each([
+    ['an empty file', '', /is empty: expected an rpcsim trace/],
+    ['a line that is not JSON', '{"format":"rpcsim-trace/1"\n', /line 1 is not a JSON object/],
+    ['another format', '{"format":"something-else"}\n', /is not an rpcsim trace file/],
+    ['a bad decision', '{"format":"rpcsim-trace/1","scenario":"forward-crash","seed":5,"bugs":[],"hash":"0","decisions":[0,2,7]}\n', /line 1: decision log: entry 0 is not a valid decision/],
+    ['a bad fault plan', '{"format":"rpcsim-trace/1","scenario":"forward-crash","seed":5,"bugs":[],"hash":"0","decisions":[],"faults":[{"at":1}]}\n', /line 1: faults: entry 0: "fault" must be an object/],
+  ])('should refuse %s with one line on stderr and exit 2', async (_what, text, message) => {
+    const path = join(dir, 'damaged.jsonl');
+    writeFileSync(path, text);
+    expect(await rpcsim('replay', '--trace', path)).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+    expect(out).toEqual([]);
+  });
+
+  it('should say in plain words that a trace file does not exist', async () => {
+    expect(await rpcsim('replay', '--trace', join(dir, 'missing.jsonl'))).toBe(2);
+    expect(err).toEqual([`rpcsim: cannot read trace file ${join(dir, 'missing.jsonl')}: no such file (ENOENT)`]);
+  });
+});
