@@ -1,13 +1,16 @@
-// Why did a call fail? For each RPC that returned an error, read the answer off the trace: the
-// error's socket cause (from its Go text) and whether the server ran the handler (is there a
-// serve event on the same connection?). This is how a student tells "reply lost, it executed"
-// from "request dropped, it did not" (spec §5, "Error noise").
+// Why did a call fail? For each RPC that returned an error, read the answer off the trace: who
+// accepted the connection, whether a handler served the call on it (a serve event on the same
+// connection), whether the server shut its write side there, and whether the serving process
+// died before the caller heard. This is how a student tells "reply lost, it executed" from
+// "request dropped, it did not" (spec §5, "Error noise"). Nothing is inferred from the error
+// text alone except which socket failure it names.
 
 import type { TraceEvent } from './events.ts';
 
 /** yes: the handler ran and its reply was lost; no: it never ran; died: it started, then the
- *  server process died (whatever it did died with it). */
-export type Executed = 'yes' | 'no' | 'died';
+ *  server process died (whatever it did died with it); died-first: the process that accepted the
+ *  connection died before any handler ran the call. */
+export type Executed = 'yes' | 'no' | 'died' | 'died-first';
 
 export interface CallFailure {
   readonly event: TraceEvent & { readonly type: 'rpc-return' };
@@ -15,35 +18,88 @@ export interface CallFailure {
   readonly cause: string;
 }
 
-export function socketCause(errorText: string): string {
-  if (errorText === 'unexpected EOF') return 'the connection hit EOF with the call pending: the server shut its write side or died';
+/** What the trace knows about the connections and processes a failed call touched. */
+interface TraceFacts {
+  /** `conn/method/seq` → the process that served the call, and when. */
+  readonly served: Map<string, { readonly proc: string; readonly t: number }>;
+  /** conn → the process that accepted it. */
+  readonly acceptedBy: Map<number, string>;
+  /** conn → the processes that shut its write side. */
+  readonly shutBy: Map<number, Set<string>>;
+  /** process label → when it crashed (a restart is a new label, so at most once). */
+  readonly crashedAt: Map<string, number>;
+}
+
+function gatherFacts(trace: readonly TraceEvent[]): TraceFacts {
+  const facts: TraceFacts = { served: new Map(), acceptedBy: new Map(), shutBy: new Map(), crashedAt: new Map() };
+  for (const event of trace) {
+    switch (event.type) {
+      case 'rpc-serve':
+        facts.served.set(callKey(event.conn, event.method, event.seq), { proc: event.proc, t: event.t });
+        break;
+      case 'accept':
+        facts.acceptedBy.set(event.conn, event.proc);
+        break;
+      case 'shutdown': {
+        const by = facts.shutBy.get(event.conn) ?? new Set<string>();
+        by.add(event.proc);
+        facts.shutBy.set(event.conn, by);
+        break;
+      }
+      case 'crash':
+        if (!facts.crashedAt.has(event.proc)) facts.crashedAt.set(event.proc, event.t);
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
+}
+
+function callKey(conn: number, method: string, seq: number): string {
+  return `${conn}/${method}/${seq}`;
+}
+
+export function explainCallFailures(trace: readonly TraceEvent[]): CallFailure[] {
+  const facts = gatherFacts(trace);
+  const out: CallFailure[] = [];
+  for (const event of trace) {
+    if (event.type !== 'rpc-return' || event.error === '') continue;
+    const server = facts.acceptedBy.get(event.conn);
+    // A crash counts only if it came before the caller's error: a server that drops a reply and
+    // crashes a second later did execute the call.
+    const diedBy = (proc: string | undefined, from: number): boolean => {
+      const t = proc === undefined ? undefined : facts.crashedAt.get(proc);
+      return t !== undefined && t >= from && t <= event.t;
+    };
+    const serve = facts.served.get(callKey(event.conn, event.method, event.seq));
+    let executed: Executed;
+    if (serve !== undefined) executed = diedBy(serve.proc, serve.t) ? 'died' : 'yes';
+    else executed = diedBy(server, 0) ? 'died-first' : 'no';
+    const died = executed === 'died' || executed === 'died-first';
+    out.push({ event, executed, cause: socketCause(event.error, event.conn, server, died, facts) });
+  }
+  return out;
+}
+
+/** The socket failure the error names, sharpened by what the server did to the connection. */
+function socketCause(errorText: string, conn: number, server: string | undefined, died: boolean, facts: TraceFacts): string {
+  if (errorText === 'unexpected EOF') {
+    if (server !== undefined && facts.shutBy.get(conn)?.has(server) === true) return 'the server shut its write side before replying: the reply was dropped';
+    if (died) return 'the server process died, and its end of the connection closed with it';
+    return 'the connection hit EOF with the call pending';
+  }
   if (errorText.endsWith('connection reset by peer')) return 'the server closed the connection with the request still unread';
   if (errorText.endsWith('broken pipe')) return 'the server closed the connection before the request was written';
   if (errorText === 'connection is shut down') return 'the client saw the connection fail before it could send';
   return 'the handler returned an error';
 }
 
-export function explainCallFailures(trace: readonly TraceEvent[]): CallFailure[] {
-  const servedBy = new Map<string, string>(); // call → the process that served it
-  const crashed = new Set<string>();
-  for (const event of trace) {
-    if (event.type === 'rpc-serve') servedBy.set(`${event.conn}/${event.method}/${event.seq}`, event.proc);
-    if (event.type === 'crash') crashed.add(event.proc);
-  }
-  const out: CallFailure[] = [];
-  for (const event of trace) {
-    if (event.type !== 'rpc-return' || event.error === '') continue;
-    const server = servedBy.get(`${event.conn}/${event.method}/${event.seq}`);
-    const executed: Executed = server === undefined ? 'no' : crashed.has(server) && event.error === 'unexpected EOF' ? 'died' : 'yes';
-    out.push({ event, executed, cause: socketCause(event.error) });
-  }
-  return out;
-}
-
 const VERDICT: Record<Executed, string> = {
   yes: 'reply lost: the server DID execute it',
   no: 'request dropped: the server did NOT execute it',
   died: 'server died mid-call: it started the handler, then crashed; the reply never came',
+  'died-first': 'server died first: it crashed before running the handler, so it did NOT execute it',
 };
 
 /** One line a student can read: what the caller saw, and what really happened. */
