@@ -3,28 +3,10 @@
 // bad input into one line and exit 2, and reports the same failing seeds in one thread, in two
 // worker threads, and split into shards.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../sim/cli/main.ts';
-import '../../scenarios/cli-entry.ts'; // registers explore (and the other commands) as `npx rpcsim` does
-import { catalogue } from '../../scenarios/cli-catalogue.ts';
+import { describe, expect, it } from 'vitest';
+import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 
-let out: string[] = [];
-let err: string[] = [];
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-async function rpcsim(...argv: string[]): Promise<number> {
-  return main(argv, catalogue);
-}
+captureCliOutput();
 
 /** The failing seeds a --json exploration printed, and its summary. */
 function jsonRecords(lines: readonly string[]): { failing: number[]; summaries: Record<string, unknown>[] } {
@@ -39,29 +21,29 @@ describe('rpcsim explore', () => {
   it('should stop at the first failing seed of a bug, print its replay command and reason, and exit 1', async () => {
     const code = await rpcsim('explore', 'partition1', '--bug', 'get-not-forwarded', '--seeds', '5');
     expect(code).toBe(1);
-    expect(out).toContain('replay: npx rpcsim replay partition1 --seed 1 --bug get-not-forwarded');
-    expect(out).toContain('  FAIL seed 1 (safety): Get to old primary succeeded and produced stale value');
-    expect(out.at(-1)).toMatch(/^FOUND 1 failing seed in 1 seed \(1\) · 1 run · [\d.]+ seeds\/s · [\d.]+ s wall$/);
-    expect(err).toEqual([]);
+    expect(captured.out).toContain('replay: npx rpcsim replay partition1 --seed 1 --bug get-not-forwarded');
+    expect(captured.out).toContain('  FAIL seed 1 (safety): Get to old primary succeeded and produced stale value');
+    expect(captured.out.at(-1)).toMatch(/^FOUND 1 failing seed in 1 seed \(1\) · 1 run · [\d.]+ seeds\/s · [\d.]+ s wall$/);
+    expect(captured.err).toEqual([]);
   });
 
   it('should pass the correct implementation over a few seeds and exit 0', async () => {
     const code = await rpcsim('explore', 'partition1', '--from', '10', '--seeds', '4');
     expect(code).toBe(0);
-    expect(out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 thread · stops at the first failure');
-    expect(out.at(-1)).toMatch(/^PASS: no failing seed in 4 seeds \(10\.\.13\) · 4 runs · /);
-    expect(out.some((line) => line.startsWith('replay:'))).toBe(false);
+    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 thread · stops at the first failure');
+    expect(captured.out.at(-1)).toMatch(/^PASS: no failing seed in 4 seeds \(10\.\.13\) · 4 runs · /);
+    expect(captured.out.some((line) => line.startsWith('replay:'))).toBe(false);
   });
 
   it('should reproduce its failure with the replay command it prints, --swarm included', async () => {
     expect(await rpcsim('explore', 'partition2', '--bug', 'get-not-forwarded', '--swarm', '--seeds', '3', '--json')).toBe(1);
-    const failure = JSON.parse(out[0]!) as { seed: number; reason: string; replay: string };
+    const failure = JSON.parse(captured.out[0]!) as { seed: number; reason: string; replay: string };
     expect(failure.replay).toBe(`npx rpcsim replay partition2 --seed ${failure.seed} --bug get-not-forwarded --swarm`);
-    out = [];
+    captured.out = [];
     const replayArgs = failure.replay.split(' ').slice(2);
     expect(await rpcsim(...replayArgs, '--quiet')).toBe(1);
-    expect(out).toContain(`FAIL partition2 (seed ${failure.seed}, safety): ${failure.reason}`);
-    expect(out[0]).toBe(`replay: ${failure.replay}`);
+    expect(captured.out).toContain(`FAIL partition2 (seed ${failure.seed}, safety): ${failure.reason}`);
+    expect(captured.out[0]).toBe(`replay: ${failure.replay}`);
   });
 
   it.each([
@@ -74,15 +56,15 @@ describe('rpcsim explore', () => {
     [['--from=-3'], /^rpcsim: bad seed "-3"/],
   ])('should refuse %j with one line on stderr and exit 2', async (flags, message) => {
     expect(await rpcsim('explore', 'partition1', ...flags)).toBe(2);
-    expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(message);
-    expect(out).toEqual([]);
+    expect(captured.err).toHaveLength(1);
+    expect(captured.err[0]).toMatch(message);
+    expect(captured.out).toEqual([]);
   });
 
   it('should refuse a missing or unknown scenario with exit 2', async () => {
     expect(await rpcsim('explore')).toBe(2);
     expect(await rpcsim('explore', 'partition3')).toBe(2);
-    expect(err).toEqual([
+    expect(captured.err).toEqual([
       'rpcsim: explore needs a scenario name: run `rpcsim list` to see them',
       'rpcsim: unknown scenario "partition3": did you mean "partition1"? run `rpcsim list` to see them all',
     ]);
@@ -95,34 +77,34 @@ describe('rpcsim explore', () => {
 
     it('should find the same failing seeds in two worker threads as in one, and the same lowest one', async () => {
       expect(await rpcsim(...range)).toBe(1);
-      const one = jsonRecords(out);
+      const one = jsonRecords(captured.out);
       expect(one.failing.length).toBeGreaterThan(0);
       expect(one.failing.length).toBeLessThan(12);
       expect(one.summaries[0]).toMatchObject({ checked: 12, complete: true, failures: one.failing.length });
 
-      out = [];
+      captured.out = [];
       expect(await rpcsim(...range, '--jobs', '2')).toBe(1);
-      expect(jsonRecords(out).failing).toEqual(one.failing);
+      expect(jsonRecords(captured.out).failing).toEqual(one.failing);
 
       // Without --all, from a passing seed, two threads report the next failing seed, not a later one.
       const firstPass = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].find((seed) => !one.failing.includes(seed))!;
       const next = one.failing.find((seed) => seed > firstPass)!;
-      out = [];
+      captured.out = [];
       const slice = ['--from', String(firstPass), '--seeds', String(12 - firstPass + 1)];
       expect(await rpcsim('explore', ...bug, ...slice, '--jobs', '2', '--json')).toBe(1);
-      expect(jsonRecords(out).failing).toEqual([next]);
-      expect(jsonRecords(out).summaries[0]).toMatchObject({ checked: next - firstPass + 1, complete: false });
+      expect(jsonRecords(captured.out).failing).toEqual([next]);
+      expect(jsonRecords(captured.out).summaries[0]).toMatchObject({ checked: next - firstPass + 1, complete: false });
     }, 60_000);
 
     it("should split a range into disjoint shards whose failures together are the whole range's", async () => {
       expect(await rpcsim(...range)).toBe(1);
-      const whole = jsonRecords(out).failing;
+      const whole = jsonRecords(captured.out).failing;
       const merged: number[] = [];
       const checked: number[] = [];
       for (const shard of ['1/5', '2/5', '3/5', '4/5', '5/5']) {
-        out = [];
+        captured.out = [];
         await rpcsim(...range, '--shard', shard);
-        const { failing, summaries } = jsonRecords(out);
+        const { failing, summaries } = jsonRecords(captured.out);
         merged.push(...failing);
         checked.push(summaries[0]!['checked'] as number);
         expect(summaries[0]).toMatchObject({ shard, stride: 5, complete: true });

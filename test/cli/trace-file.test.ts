@@ -6,31 +6,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../sim/cli/main.ts';
-import '../../scenarios/cli-entry.ts';
-import { catalogue } from '../../scenarios/cli-catalogue.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rpcsim-trace-'));
-let out: string[] = [];
-let err: string[] = [];
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+captureCliOutput();
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function rpcsim(...argv: string[]): Promise<number> {
-  return main(argv, catalogue);
-}
 
 /** Records forward-crash seed 5 (the demo's run) to a fresh file and returns its path. */
 async function record(name: string, ...flags: string[]): Promise<string> {
@@ -50,10 +32,10 @@ describe('rpcsim replay --trace', () => {
   it('should replay a recorded run identically, with the fingerprint the file holds', async () => {
     const path = await record('run.jsonl');
     const hash = (JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { hash: string }).hash;
-    out = [];
+    captured.out = [];
     expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(0);
-    expect(out.at(-1)).toMatch(new RegExp(`^IDENTICAL: \\d+ trace events, fingerprint ${hash}, as recorded in `));
-    expect(err).toEqual([]);
+    expect(captured.out.at(-1)).toMatch(new RegExp(`^IDENTICAL: \\d+ trace events, fingerprint ${hash}, as recorded in `));
+    expect(captured.err).toEqual([]);
   });
 
   it('should strike the recorded fault plan even when the --plan file is gone', async () => {
@@ -62,10 +44,10 @@ describe('rpcsim replay --trace', () => {
     const path = join(dir, 'planned.jsonl');
     expect(await rpcsim('run', 'kv-faults', '--seed', '3', '--plan', plan, '--quiet', '--trace-out', path)).toBe(0);
     rmSync(plan);
-    out = [];
+    captured.out = [];
     expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(0);
-    expect(out).toContain('faults: kill s1 at 2.500000 s');
-    expect(out.at(-1)).toMatch(/^IDENTICAL: /);
+    expect(captured.out).toContain('faults: kill s1 at 2.500000 s');
+    expect(captured.out.at(-1)).toMatch(/^IDENTICAL: /);
   });
 
   it('should name the first decision the program no longer asks for', async () => {
@@ -74,9 +56,9 @@ describe('rpcsim replay --trace', () => {
       const decisions = header['decisions'] as number[];
       header['decisions'] = decisions.slice(0, 3 * 100); // the run's first 100 decisions only
     });
-    out = [];
+    captured.out = [];
     expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(1);
-    expect(out).toEqual([
+    expect(captured.out).toEqual([
       expect.stringMatching(/^DIVERGED: replay diverged at decision #100: the log has the end of the log, the run asked \S+ of \d+; the program has changed since /),
     ]);
   });
@@ -88,12 +70,12 @@ describe('rpcsim replay --trace', () => {
     expect(at).toBeGreaterThan(0);
     lines[at] = lines[at]!.replace(/"text":"[^"]*"/, '"text":"a line the program never printed"');
     writeFileSync(path, lines.join('\n'));
-    out = [];
+    captured.out = [];
     expect(await rpcsim('replay', '--trace', path, '--quiet')).toBe(1);
-    const diverged = out.findIndex((line) => line.startsWith('DIVERGED at event'));
-    expect(out[diverged]).toMatch(new RegExp(`^DIVERGED at event ${at} of \\d+: the program has changed since `));
-    expect(out[diverged + 1]).toContain('a line the program never printed');
-    expect(out[diverged + 2]).not.toContain('a line the program never printed');
+    const diverged = captured.out.findIndex((line) => line.startsWith('DIVERGED at event'));
+    expect(captured.out[diverged]).toMatch(new RegExp(`^DIVERGED at event ${at} of \\d+: the program has changed since `));
+    expect(captured.out[diverged + 1]).toContain('a line the program never printed');
+    expect(captured.out[diverged + 2]).not.toContain('a line the program never printed');
   });
 
   it.each([
@@ -106,13 +88,13 @@ describe('rpcsim replay --trace', () => {
     const path = join(dir, 'damaged.jsonl');
     writeFileSync(path, text);
     expect(await rpcsim('replay', '--trace', path)).toBe(2);
-    expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(message);
-    expect(out).toEqual([]);
+    expect(captured.err).toHaveLength(1);
+    expect(captured.err[0]).toMatch(message);
+    expect(captured.out).toEqual([]);
   });
 
   it('should say in plain words that a trace file does not exist', async () => {
     expect(await rpcsim('replay', '--trace', join(dir, 'missing.jsonl'))).toBe(2);
-    expect(err).toEqual([`rpcsim: cannot read trace file ${join(dir, 'missing.jsonl')}: no such file (ENOENT)`]);
+    expect(captured.err).toEqual([`rpcsim: cannot read trace file ${join(dir, 'missing.jsonl')}: no such file (ENOENT)`]);
   });
 });

@@ -1,0 +1,27 @@
+// Runs the rpcsim CLI in-process (its main(), with the catalogue `npx rpcsim` uses) and captures
+// what it prints: each test reads `captured.out` and `captured.err`, fresh for every test.
+
+import { afterEach, beforeEach, vi } from 'vitest';
+import { main } from '../../sim/cli/main.ts';
+import '../../scenarios/cli-entry.ts'; // registers explore (and the other commands) as `npx rpcsim` does
+import { catalogue } from '../../scenarios/cli-catalogue.ts';
+
+export const captured = { out: [] as string[], err: [] as string[] };
+
+/** Call at the top of a test file: every test starts with empty captures. */
+export function captureCliOutput(): void {
+  beforeEach(() => {
+    captured.out = [];
+    captured.err = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void captured.out.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void captured.err.push(args.join(' ')));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+}
+
+/** `rpcsim ...argv`, in-process: resolves with the exit code. */
+export async function rpcsim(...argv: string[]): Promise<number> {
+  return main(argv, catalogue);
+}
