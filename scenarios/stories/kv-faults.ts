@@ -7,7 +7,7 @@
 import { WaitGroup, go, randomInt, sleep } from '../../sim/index.ts';
 import type { TestContext } from '../framework/context.ts';
 import { ServerFleet } from '../framework/fleet.ts';
-import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
+import { DeadPings, MakeClerk, PingInterval, Second, type KvClerk } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
 import { startViewService } from '../lab2/common.ts';
 import { awaitPending, type PendingOperation } from '../framework/liveness.ts';
@@ -20,8 +20,7 @@ const LIVENESS_BOUND_MICROS = 10 * Second;
 const CLIENTS = 2;
 const KEYS = 3;
 
-async function client(t: TestContext, vshost: string, id: number, until: () => boolean, pending: Map<number, PendingOperation>): Promise<void> {
-  const ck = MakeClerk(t, vshost, '');
+async function client(ck: KvClerk, id: number, until: () => boolean, pending: Map<number, PendingOperation>): Promise<void> {
   for (let n = 0; !until(); n++) {
     const key = `k${randomInt(KEYS)}`;
     const choice = randomInt(3);
@@ -52,9 +51,12 @@ async function kvFaults(t: TestContext): Promise<void> {
   const clients = new WaitGroup();
   const stopAt = KV_FAULTS_WINDOW.horizonMicros;
   for (let id = 0; id < CLIENTS; id++) {
+    // Made here, in order, so clerk `id` is client `id` in the history too, whichever goroutine
+    // the scheduler starts first: the c0-/c1- labels in the values then name the right client.
+    const ck = MakeClerk(t, vshost, '');
     clients.add(1);
     go(async () => {
-      await client(t, vshost, id, () => t.now() >= stopAt, pending);
+      await client(ck, id, () => t.now() >= stopAt, pending);
       clients.done();
     }, `client${id}`);
   }
