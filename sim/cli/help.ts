@@ -7,7 +7,7 @@ const DETAIL: Record<CommandName, string> = {
   list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each.',
   bugs: 'rpcsim bugs\n  The catalogue of common student bugs; swap one in with --bug NAME on any command.',
   run: 'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet] [--trace-out FILE]\n  Run one scenario: the seed first, a readable summary, then PASS or the failure in the Go\n  test\'s words. Exit 0 on pass, 1 on a failing run, 2 on bad input. --full prints every event;\n  --trace-out writes the trace and its decision log as JSON lines for `replay --trace`;\n  --swarm lets the seed also pick the fault mix (crashes, pauses, partitions, unreliability);\n  --strategy pct schedules same-instant goroutines by PCT priorities; --plan FILE runs a JSON\n  fault plan (what `shrink` writes) instead of the scenario\'s own.',
-  replay: 'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE]\nrpcsim replay --trace FILE\n  The same run again, byte for byte. With --trace, replays the recorded decisions and says where\n  the new trace first differs if the program changed since it was recorded.',
+  replay: 'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet]\nrpcsim replay --trace FILE [--full] [--quiet]\n  The same run again, byte for byte, with its trace fingerprint. With --trace, replays the\n  recorded decisions and says where the new trace first differs if the program changed since\n  it was recorded (exit 1), or IDENTICAL. --full prints every event; --quiet skips the event summary.',
   explore:
     'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--jobs N] [--shard K/N] [--json]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
@@ -24,13 +24,15 @@ const DETAIL: Record<CommandName, string> = {
   help: 'rpcsim help [command]',
 };
 
-export function helpText(command: string | undefined): string {
-  if (command !== undefined && command in DETAIL) return DETAIL[command as CommandName];
+/** The overview, or one command's help; `command` must be one of COMMANDS (main checks). */
+export function helpText(command: CommandName | undefined): string {
+  if (command !== undefined) return DETAIL[command];
   return [
     'rpcsim: a deterministic simulator for RPC races in the MIT 6.824 (2015) primary/backup lab.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${DETAIL[c].split('\n')[0]}`),
+    // Every usage line of each command (replay has two forms), without the descriptions.
+    ...COMMANDS.flatMap((c) => DETAIL[c].split('\n').filter((line) => line.startsWith('rpcsim ')).map((line) => `  ${line}`)),
     '',
     'Seeds are non-negative integers; the same seed always gives the same run, byte for byte.',
     'More: rpcsim help <command>',

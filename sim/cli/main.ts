@@ -55,7 +55,9 @@ export async function main(argv: readonly string[], catalogue: Catalogue): Promi
     const { values, positionals } = parse(argv);
     const [command = 'help', target, ...rest] = positionals;
     if (values.help === true || command === 'help') {
-      console.log(helpText(target));
+      const topic = command === 'help' ? target : command;
+      if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) throw unknownNameError('command', topic, COMMANDS, 'help');
+      console.log(helpText(topic as CommandName | undefined));
       return 0;
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');

@@ -1,0 +1,31 @@
+// `rpcsim help`: the overview names every command's usage (replay's two forms included), one
+// command's help is its usage and description, and an unknown topic is bad input, not the overview.
+
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../sim/cli/help.ts';
+import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
+
+captureCliOutput();
+
+describe('rpcsim help', () => {
+  it('should list the usage of every command, both forms of replay included', async () => {
+    expect(await rpcsim('help')).toBe(0);
+    const text = captured.out.join('\n');
+    for (const command of COMMANDS) expect(text).toContain(`  rpcsim ${command}`);
+    expect(text).toContain('  rpcsim replay --trace FILE');
+  });
+
+  it('should show one command with its description, asked either way', async () => {
+    expect(await rpcsim('help', 'explore')).toBe(0);
+    expect(await rpcsim('explore', '--help')).toBe(0);
+    expect(captured.out[0]).toMatch(/^rpcsim explore <scenario> /);
+    expect(captured.out[0]).toContain('Stops at the\n  first (lowest) failing seed unless --all');
+    expect(captured.out[1]).toBe(captured.out[0]);
+  });
+
+  it('should refuse an unknown topic with one line and exit 2', async () => {
+    expect(await rpcsim('help', 'replya')).toBe(2);
+    expect(captured.err).toEqual(['rpcsim: unknown command "replya": did you mean "replay"? run `rpcsim help` to see them all']);
+    expect(captured.out).toEqual([]);
+  });
+});
