@@ -9,6 +9,7 @@ import { paint } from '../../sim/cli/style-cli.ts';
 import { explainCallFailures, explainLine } from '../../sim/trace/explain.ts';
 import { formatMicros } from '../../sim/trace/render-text.ts';
 import { traceHash } from '../../sim/trace/hash.ts';
+import { printNextSteps } from './next-steps.ts';
 
 /** The smallest seed whose run shows all three of the story's errors (see the README). */
 export const STORY_SEED = 5;
@@ -36,9 +37,10 @@ export async function demoCommand(catalogue: Catalogue, _target: string | undefi
   }
   console.log(`${(result.virtualMicros / 1e6).toFixed(1)} s of virtual time, ${result.events} events, trace fingerprint ${traceHash(result.trace)}.`);
   console.log('');
-  console.log('Next:');
-  console.log(`  npx rpcsim run forward-crash --seed ${seed} --full        every event of this run`);
-  console.log(`  npx rpcsim explore forward-crash --bug ignore-forward-result   the story's "fix", shown wrong`);
-  console.log(`  npx rpcsim teach breakpoint                                why a breakpoint hides the race`);
+  printNextSteps([
+    [`npx rpcsim run forward-crash --seed ${seed} --full`, 'every event of this run'],
+    ['npx rpcsim explore forward-crash --bug ignore-forward-result', 'the story\'s "fix", shown wrong'],
+    ['npx rpcsim teach breakpoint', 'why a breakpoint hides the race'],
+  ]);
   return result.ok ? 0 : 1;
 }

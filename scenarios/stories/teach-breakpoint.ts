@@ -17,6 +17,7 @@ import { BACKUP, PRIMARY } from './teach-breakpoint-events.ts';
 import { LESSON_SEED, teachBreakpoint, type Lesson, type LessonRun } from './teach-breakpoint-lesson.ts';
 import { BREAKPOINT_RACE } from './teach-breakpoint-race.ts';
 import { diedInsideForward, whatFollowed, whatMoved } from './teach-breakpoint-story.ts';
+import { printNextSteps } from './next-steps.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
@@ -73,9 +74,11 @@ function printLesson(lesson: Lesson): void {
   console.log('  A real program under a debugger is (b): the other machines and the other goroutines keep going.');
   if (!diedInsideForward(asIs.events)) console.log(`  Seed ${lesson.seed} does not show the race; seed ${LESSON_SEED} does: npx rpcsim teach breakpoint --seed ${LESSON_SEED}`);
   console.log('');
-  console.log('Next:');
-  console.log(`  npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode === 'task' ? 'process' : 'task'}   the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`);
-  console.log(`  npx rpcsim bugs                                        the bug ${lesson.bug} and the others`);
+  const otherMode = lesson.mode === 'task' ? 'process' : 'task';
+  printNextSteps([
+    [`npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${otherMode}`, `the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`],
+    ['npx rpcsim bugs', `the bug ${lesson.bug} and the others`],
+  ]);
 }
 
 function verdict(run: LessonRun): string {
