@@ -66,8 +66,10 @@ export function breakpointRaceScenario(debug?: Breakpoint): Scenario {
     name: BREAKPOINT_RACE,
     description: 'The primary dies inside call(backup, "PBServer.Forward", ...) after the backup applied it; the client retries',
     boundMicros: 30 * Second,
+    // No faultTargets: the lesson's checks expect its own crash of s1 at 4 s, so swarm mode keeps
+    // it and varies only the weather, as forward-crash does. Random faults drawn in its place
+    // failed "backup never took over" on most seeds: false alarms, not races.
     defaultFaults: BREAKPOINT_RACE_PLAN,
-    faultTargets: ['s1', 's2'],
     run: async (t) => {
       if (debug !== undefined) installBreakpoint(world(), debug);
       await breakpointRace(t);
