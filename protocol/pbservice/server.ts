@@ -35,6 +35,12 @@ type ForwardOp = { readonly Op: 'Get'; readonly Key: string } | PutAppendArgs;
 /** Sends of one forward before the primary gives up on it and fails the operation. */
 const ForwardTries = 3;
 
+/** Snapshots sent to a new backup in one go before waiting for the next tick or operation. Until
+ *  one arrives the primary cannot ack its view, and a primary that dies unacked stalls the
+ *  service for good (§1.4.3): one try a tick left that window open for ticks on end when the
+ *  backup runs the unreliable accept loop (28% of calls fail). */
+const TransferTries = 3;
+
 export class PBServer {
   readonly proc: Process = currentProcess();
   private readonly mu = new Mutex();
@@ -163,19 +169,26 @@ export class PBServer {
   private async ensureBackupReady(): Promise<boolean> {
     const { Viewnum, Backup } = this.view;
     if (Backup === '' || this.backupReadyViewnum === Viewnum) return true;
-    this.snapshotSent++;
-    const args: TransferArgs = {
-      Viewnum,
-      Primary: this.me,
-      Snapshot: this.snapshotSent,
-      Database: this.db, // the wire copies it, as gob does
-      Seen: this.bugs.has('dup-table-not-in-snapshot') ? new Set<number>() : this.seen,
-    };
-    const reply: TransferReply = { Err: '' };
-    const ok = await call(Backup, 'PBServer.Transfer', args, reply);
-    if (!ok || reply.Err !== OK) return false;
-    this.backupReadyViewnum = Viewnum;
-    return true;
+    for (let attempt = 1; attempt <= TransferTries; attempt++) {
+      // Each try is a new snapshot number: the backup keeps the newest it has seen, so an
+      // earlier try whose reply was lost and which runs late cannot roll it back.
+      this.snapshotSent++;
+      const args: TransferArgs = {
+        Viewnum,
+        Primary: this.me,
+        Snapshot: this.snapshotSent,
+        Database: this.db, // the wire copies it, as gob does
+        Seen: this.bugs.has('dup-table-not-in-snapshot') ? new Set<number>() : this.seen,
+      };
+      const reply: TransferReply = { Err: '' };
+      const ok = await call(Backup, 'PBServer.Transfer', args, reply);
+      if (ok && reply.Err === OK) {
+        this.backupReadyViewnum = Viewnum;
+        return true;
+      }
+      if (ok) return false; // refused: the backup is in another view
+    }
+    return false;
   }
 
   // ---- primary → backup RPCs (backup) ------------------------------------------------------
@@ -246,6 +259,9 @@ export class PBServer {
     try {
       const { view, error } = await this.vs.Ping(this.pingViewnum());
       if (error !== null) return; // cut off from the viewservice: keep the stale view (§2.4)
+      // Killed while that Ping was out: a killed server takes on no new view (§3.2 Kill), or it
+      // could hand its state to a newcomer and ack, making it primary after all.
+      if (this.isdead()) return;
       if (view.Viewnum > this.view.Viewnum) this.learnView(view);
       if (this.isActivePrimary() && this.ackedViewnum !== this.view.Viewnum && (await this.ensureBackupReady())) {
         // Ack at once rather than a PingInterval later: until the primary acks, the viewservice

@@ -29,7 +29,7 @@ describe('golden traces', () => {
       at-most-once seed 1: ok · 2676 trace events · 0eeb6b2a21dddc90
       fail-put seed 1: ok · 1604 trace events · ea560ee86f71482e
       concurrent-same-append seed 1: ok · 3755 trace events · ee2b040e69e49480
-      concurrent-same-unreliable seed 1: ok · 13741 trace events · 17aad918f921dc4a
+      concurrent-same-unreliable seed 1: ok · 14840 trace events · ab246f058af675bf
       repeated-crash seed 1: ok · 143255 trace events · bed617ae900ac904
       repeated-crash-unreliable seed 1: ok · 60192 trace events · 30d41eef47d2aefd
       partition1 seed 1: ok · 1022 trace events · 1c6db9f79ad2b505
