@@ -1,5 +1,5 @@
 // `rpcsim check-history FILE [--timeout-ms N]`: checks a key/value history in porcupine's format
-// (shared/testdata/porcupine-kv) for linearizability. Exit 0 linearizable, 1 not (with the
+// (test/check/testdata/porcupine-kv) for linearizability. Exit 0 linearizable, 1 not (with the
 // smallest part that cannot be linearised), 3 undecided within the time budget, 2 bad input.
 // This file reads the wall clock for the time budget; the checker itself never does.
 

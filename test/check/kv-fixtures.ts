@@ -1,5 +1,5 @@
-// Shared helpers for the checker tests: terse constructors for operations, the location of the
-// shared Porcupine test data, and a brute-force reference checker (tries every order of the
+// Shared helpers for the checker tests: terse constructors for operations, the location of
+// Porcupine's test data, and a brute-force reference checker (tries every order of the
 // operations that respects real time) to compare the real checker against on tiny histories.
 
 import path from 'node:path';
@@ -8,8 +8,9 @@ import type { KvHistory, KvOperation } from '../../sim/check/history.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Porcupine's own key/value histories, kept in the repository (testdata/porcupine-kv/README.md). */
 export function porcupineDataPath(fileName: string): string {
-  return path.resolve(repoRoot, '..', 'shared', 'testdata', 'porcupine-kv', fileName);
+  return path.resolve(repoRoot, 'test', 'check', 'testdata', 'porcupine-kv', fileName);
 }
 
 export function put(clientId: number, key: string, value: string, callMicros: number, returnMicros: number | null): KvOperation {
