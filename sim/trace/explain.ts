@@ -66,20 +66,21 @@ export function explainCallFailures(trace: readonly TraceEvent[]): CallFailure[]
   for (const event of trace) {
     if (event.type !== 'rpc-return' || event.error === '') continue;
     const server = facts.acceptedBy.get(event.conn);
-    // A crash counts only if it came before the caller's error: a server that drops a reply and
-    // crashes a second later did execute the call.
-    const diedBy = (proc: string | undefined, from: number): boolean => {
-      const t = proc === undefined ? undefined : facts.crashedAt.get(proc);
-      return t !== undefined && t >= from && t <= event.t;
-    };
     const serve = facts.served.get(callKey(event.conn, event.method, event.seq));
     let executed: Executed;
-    if (serve !== undefined) executed = diedBy(serve.proc, serve.t) ? 'died' : 'yes';
-    else executed = diedBy(server, 0) ? 'died-first' : 'no';
+    if (serve !== undefined) executed = crashedBetween(facts, serve.proc, serve.t, event.t) ? 'died' : 'yes';
+    else executed = crashedBetween(facts, server, 0, event.t) ? 'died-first' : 'no';
     const died = executed === 'died' || executed === 'died-first';
     out.push({ event, executed, cause: socketCause(event.error, event.conn, server, died, facts) });
   }
   return out;
+}
+
+/** Did `proc` crash within [fromMicros, toMicros]? Only a crash before the caller's error counts:
+ *  a server that drops a reply and crashes a second later did execute the call. */
+function crashedBetween(facts: TraceFacts, proc: string | undefined, fromMicros: number, toMicros: number): boolean {
+  const t = proc === undefined ? undefined : facts.crashedAt.get(proc);
+  return t !== undefined && t >= fromMicros && t <= toMicros;
 }
 
 /** The socket failure the error names, sharpened by what the server did to the connection. */
