@@ -54,7 +54,7 @@ export interface ScenarioEntry extends NamedThing {
 
 export interface Catalogue {
   /**
-   * The URL of a module that exports this catalogue as `catalogue`, so a worker thread
+   * The URL of a module that exports this catalogue as `catalogue`, so a child process
    * (`explore --jobs N`) can load its own copy; without it, exploration runs in one thread.
    */
   readonly moduleUrl?: string;

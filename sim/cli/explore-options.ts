@@ -6,30 +6,19 @@ import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { shardSeeds, type SeedSpace, type Shard } from '../explore/seeds.ts';
+import type { RunStrategy } from '../explore/seed-run.ts';
 
 export const DEFAULT_SEED_COUNT = 1000;
-/** More threads than this is a typo, not a machine. */
+/** More processes than this is a typo, not a machine. */
 export const MAX_JOBS = 256;
-
-/** Seeds from, from + stride, from + 2·stride, ...: `count` of them. */
-export interface SeedSpace {
-  readonly from: number;
-  readonly stride: number;
-  readonly count: number;
-}
-
-export interface Shard {
-  /** 1-based, as in `--shard 2/4` (vitest and Playwright count the same way). */
-  readonly index: number;
-  readonly total: number;
-}
 
 export interface ExploreOptions {
   readonly scenario: string;
   readonly bugs: ReadonlySet<string>;
   readonly swarm: boolean;
   /** How scheduling questions are answered: seeded random, or PCT priorities. */
-  readonly strategy: 'random' | 'pct';
+  readonly strategy: RunStrategy;
   /** The range the user asked for, before sharding: --from and --seeds. */
   readonly rangeFrom: number;
   readonly rangeCount: number;
@@ -65,9 +54,9 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   }
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   const jobs = parseCount(flags.jobs, '--jobs', 1);
-  if (jobs > MAX_JOBS) throw new UsageError(`bad --jobs "${flags.jobs}": at most ${MAX_JOBS} worker threads`);
+  if (jobs > MAX_JOBS) throw new UsageError(`bad --jobs "${flags.jobs}": at most ${MAX_JOBS} parallel jobs`);
   if (jobs > 1 && catalogue.moduleUrl === undefined) {
-    throw new UsageError('--jobs needs a catalogue that worker threads can load (Catalogue.moduleUrl); run with --jobs 1');
+    throw new UsageError('--jobs needs a catalogue that child processes can load (Catalogue.moduleUrl); run with --jobs 1');
   }
   return {
     scenario,
@@ -99,27 +88,4 @@ export function parseShard(text: string): Shard {
     throw new UsageError(`bad --shard "${text}": give K/N with 1 ≤ K ≤ N, e.g. --shard 1/4 (the first of four slices)`);
   }
   return { index, total };
-}
-
-/**
- * Shard K of N takes every Nth seed of the range, starting at its Kth: the shards are disjoint,
- * together they are the range, and each gets an even share of slow and fast seeds.
- */
-export function shardSeeds(from: number, count: number, shard: Shard | null): SeedSpace {
-  if (shard === null) return { from, stride: 1, count };
-  const offset = shard.index - 1;
-  const shardCount = offset >= count ? 0 : Math.floor((count - offset - 1) / shard.total) + 1;
-  return { from: from + offset, stride: shard.total, count: shardCount };
-}
-
-export function seedAt(space: SeedSpace, index: number): number {
-  return space.from + index * space.stride;
-}
-
-/** "1..1000", "3..999 step 4", or "none" for an empty shard. */
-export function describeSeeds(space: SeedSpace): string {
-  if (space.count === 0) return 'none';
-  const last = seedAt(space, space.count - 1);
-  if (space.count === 1) return `${space.from}`;
-  return space.stride === 1 ? `${space.from}..${last}` : `${space.from}..${last} step ${space.stride}`;
 }

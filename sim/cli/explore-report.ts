@@ -4,11 +4,9 @@
 
 import { replayCommand } from './command-run.ts';
 import type { ExploreOptions } from './explore-options.ts';
-import { describeSeeds, seedAt } from './explore-options.ts';
-import type { SeedVerdict } from './explore-seed.ts';
+import { describeSeeds, seedAt } from '../explore/seeds.ts';
+import type { FailedVerdict } from '../explore/seed-run.ts';
 import { paint } from './style-cli.ts';
-
-type Failure = Extract<SeedVerdict, { ok: false }>;
 
 export interface ExploreSummary {
   readonly failures: number;
@@ -21,14 +19,14 @@ export interface ExploreSummary {
 export function headerLine(options: ExploreOptions): string {
   const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
   const shard = options.shard === null ? '' : ` (shard ${options.shard.index}/${options.shard.total} of ${options.rangeFrom}..${options.rangeFrom + options.rangeCount - 1})`;
-  const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
-  const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
+  const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle jobs
+  const jobsText = jobs === 1 ? '1 job' : `${jobs} jobs`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
   const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
-  return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
+  return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${jobsText} · ${until}`;
 }
 
-export function failureLines(options: ExploreOptions, failure: Failure): string[] {
+export function failureLines(options: ExploreOptions, failure: FailedVerdict): string[] {
   if (options.json) return [JSON.stringify(failureRecord(options, failure))];
   return [paint('red', `replay: ${replayOf(options, failure.seed)}`), `  FAIL seed ${failure.seed} (${failure.kind}): ${failure.reason}`];
 }
@@ -49,7 +47,7 @@ function replayOf(options: ExploreOptions, seed: number): string {
   return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm) + (options.strategy === 'pct' ? ' --strategy pct' : '');
 }
 
-function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {
+function failureRecord(options: ExploreOptions, failure: FailedVerdict): Record<string, unknown> {
   return {
     type: 'failure',
     scenario: options.scenario,

@@ -13,7 +13,7 @@ const DETAIL: Record<CommandName, string> = {
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
     '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix.\n' +
-    '  --jobs N: N worker threads (the same failing seeds as one thread). --shard K/N: only every\n' +
+    '  --jobs N: N processes (the same failing seeds as one). --shard K/N: only every\n' +
     '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it. --json:\n' +
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',

@@ -1,7 +1,7 @@
 // `rpcsim explore`, run in-process through the CLI's main(): it finds a catalogued bug's failing
 // seed and prints the replay command that reproduces it, passes the correct implementation, turns
-// bad input into one line and exit 2, and reports the same failing seeds in one thread, in two
-// worker threads, and split into shards.
+// bad input into one line and exit 2, and reports the same failing seeds in one process, in two
+// processes, and split into shards.
 
 import { describe, expect, it } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
@@ -30,7 +30,7 @@ describe('rpcsim explore', () => {
   it('should pass the correct implementation over a few seeds and exit 0', async () => {
     const code = await rpcsim('explore', 'partition1', '--from', '10', '--seeds', '4');
     expect(code).toBe(0);
-    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 thread · stops at the first failure');
+    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 job · stops at the first failure');
     expect(captured.out.at(-1)).toMatch(/^PASS: no failing seed in 4 seeds \(10\.\.13\) · 4 runs · /);
     expect(captured.out.some((line) => line.startsWith('replay:'))).toBe(false);
   });
@@ -75,7 +75,7 @@ describe('rpcsim explore', () => {
     const bug = ['forward-crash', '--bug', 'ignore-forward-result'];
     const range = ['explore', ...bug, '--seeds', '12', '--all', '--json'];
 
-    it('should find the same failing seeds in two worker threads as in one, and the same lowest one', async () => {
+    it('should find the same failing seeds in two processes as in one, and the same lowest one', async () => {
       expect(await rpcsim(...range)).toBe(1);
       const one = jsonRecords(captured.out);
       expect(one.failing.length).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('rpcsim explore', () => {
       expect(await rpcsim(...range, '--jobs', '2')).toBe(1);
       expect(jsonRecords(captured.out).failing).toEqual(one.failing);
 
-      // Without --all, from a passing seed, two threads report the next failing seed, not a later one.
+      // Without --all, from a passing seed, two processes report the next failing seed, not a later one.
       const firstPass = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].find((seed) => !one.failing.includes(seed))!;
       const next = one.failing.find((seed) => seed > firstPass)!;
       captured.out = [];

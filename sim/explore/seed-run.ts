@@ -1,0 +1,48 @@
+// One run of an exploration: a scenario at one seed under one strategy, run without a trace, kept
+// only as its verdict, a small value that can cross a process boundary. Shared by the in-process
+// loop and the child processes, so one process and many judge every run the same way.
+
+/** How a run's scheduling and fault questions are answered. */
+export type RunStrategy = 'random' | 'pct';
+
+/** What an exploration runs seeds against: the scenarios (the CLI's catalogue satisfies it). */
+export interface ExploreTarget {
+  /**
+   * The URL of a module that exports this target as `catalogue`, so a child process can load
+   * its own copy; without it, exploration runs in one thread.
+   */
+  readonly moduleUrl?: string;
+  run(
+    scenario: string,
+    options: { readonly seed: number; readonly bugs: ReadonlySet<string>; readonly trace: false; readonly swarm: boolean; readonly strategy: RunStrategy },
+  ): Promise<{ readonly ok: boolean; readonly kind?: string; readonly reason?: string }>;
+}
+
+/** Everything a run depends on besides the code: plain data, so it can be posted to a child. */
+export interface SeedRun {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly bugs: readonly string[];
+  /** The seed also draws a fault mix (weather, crashes, partitions) on top of the scenario's. */
+  readonly swarm: boolean;
+  readonly strategy: RunStrategy;
+}
+
+export type SeedVerdict =
+  | { readonly index: number; readonly seed: number; readonly ok: true }
+  | { readonly index: number; readonly seed: number; readonly ok: false; readonly kind: string; readonly reason: string };
+
+export type FailedVerdict = Extract<SeedVerdict, { ok: false }>;
+
+export async function runSeed(target: ExploreTarget, run: SeedRun, index: number): Promise<SeedVerdict> {
+  const seed = run.seed;
+  try {
+    const result = await target.run(run.scenario, { seed, bugs: new Set(run.bugs), trace: false, swarm: run.swarm, strategy: run.strategy });
+    if (result.ok) return { index, seed, ok: true };
+    return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
+  } catch (error) {
+    // The simulator itself broke on this seed (not a verdict): still a failing seed worth replaying.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { index, seed, ok: false, kind: 'error', reason: `the simulator threw ${message.split('\n')[0]}` };
+  }
+}
