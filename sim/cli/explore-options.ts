@@ -7,6 +7,7 @@ import type { Flags } from './main.ts';
 import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { shardSeeds, type SeedSpace, type Shard } from '../explore/seeds.ts';
+import { parseShardText, shardFromEnvironment } from '../explore/shard-env.ts';
 import type { RunStrategy } from '../explore/seed-run.ts';
 
 export const DEFAULT_SEED_COUNT = 1000;
@@ -80,12 +81,14 @@ export function parseStrategy(text: string | undefined): 'random' | 'swarm' | 'p
   throw new UsageError(`unknown --strategy "${text}": use random (the default), swarm or pct`);
 }
 
-export function parseShard(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  if (match === null || !Number.isSafeInteger(total) || total < 1 || index < 1 || index > total) {
-    throw new UsageError(`bad --shard "${text}": give K/N with 1 ≤ K ≤ N, e.g. --shard 1/4 (the first of four slices)`);
+/** `--shard K/N`, or `--shard env` to take K and N from a batch engine's environment. */
+export function parseShard(text: string, env: Readonly<Record<string, string | undefined>> = process.env): Shard {
+  if (text === 'env') {
+    const found = shardFromEnvironment(env);
+    if (!found.ok) throw new UsageError(`--shard env: ${found.problem}`);
+    return found.shard;
   }
-  return { index, total };
+  const shard = parseShardText(text);
+  if (shard === null) throw new UsageError(`bad --shard "${text}": give K/N with 1 ≤ K ≤ N, e.g. --shard 1/4 (the first of four slices), or env`);
+  return shard;
 }

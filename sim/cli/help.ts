@@ -1,6 +1,6 @@
 // Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
 
-export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'help'] as const;
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'merge', 'shrink', 'teach', 'check-history', 'demo', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DETAIL: Record<CommandName, string> = {
@@ -9,14 +9,22 @@ const DETAIL: Record<CommandName, string> = {
   run: 'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet] [--trace-out FILE]\n  Run one scenario: the seed first, a readable summary, then PASS or the failure in the Go\n  test\'s words. Exit 0 on pass, 1 on a failing run, 2 on bad input. --full prints every event;\n  --trace-out writes the trace and its decision log as JSON lines for `replay --trace`;\n  --swarm lets the seed also pick the fault mix (crashes, pauses, partitions, unreliability);\n  --strategy pct schedules same-instant goroutines by PCT priorities; --plan FILE runs a JSON\n  fault plan (what `shrink` writes) instead of the scenario\'s own.',
   replay: 'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet]\nrpcsim replay --trace FILE [--full] [--quiet]\n  The same run again, byte for byte, with its trace fingerprint. With --trace, replays the\n  recorded decisions and says where the new trace first differs if the program changed since\n  it was recorded (exit 1), or IDENTICAL. --full prints every event; --quiet skips the event summary.',
   explore:
-    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--jobs N] [--shard K/N] [--json]\n' +
+    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--jobs N] [--shard K/N|env] [--json]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
     '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix.\n' +
     '  --jobs N: N processes (the same failing seeds as one). --shard K/N: only every\n' +
-    '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it. --json:\n' +
+    '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it; --shard env\n' +
+    '  reads K and N from RPCSIM_SHARD=K/N, from JOB_COMPLETION_INDEX (Kubernetes, from 0) with\n' +
+    '  RPCSIM_SHARD_COUNT=N, or from CI_NODE_INDEX and CI_NODE_TOTAL (GitLab). --json:\n' +
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
+  merge:
+    'rpcsim merge <file|dir|-> [--json]\n' +
+    '  Join the JSON lines that the shards of `explore --json` wrote (a file, every .jsonl file of a\n' +
+    '  directory, or - for standard input) into one report: every failing seed in seed order with\n' +
+    '  its replay command, the seeds checked, and any shard missing or stopped early. Exit 1 if a\n' +
+    '  seed failed, 3 if none did but the range was not all checked, 0 if it was, 2 on bad input.',
   shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE] [--out FILE]\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
   teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
   'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
