@@ -1,4 +1,4 @@
-// `rpcsim explore <scenario>`: parses the flags into a request for the explorer (sim/explore),
+// `rpcsim explore <scenario>` (or `--all-scenarios`): parses the flags into a request for the explorer (sim/explore),
 // shows its progress events on stderr, prints each failing seed's replay command and reason, then
 // a summary. Exit 1 if a seed failed, 0 if none did, 130 if interrupted before any did, 2 on bad
 // input.
@@ -12,7 +12,7 @@ import type { Flags } from './main.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   const options = parseExploreOptions(catalogue, target, flags);
-  const progress = new Progress(options.scenario, options.seeds.count);
+  const progress = new Progress(options.label, options.seeds.count);
   const print = (lines: readonly string[]): void => {
     progress.clear();
     for (const line of lines) console.log(line);

@@ -50,7 +50,7 @@ async function readInputs(target: string): Promise<{ name: string; text: string 
 
 function textLines(m: MergedExploration): string[] {
   const lines = [`merge ${m.label} · ${m.shardsSeen.length} of ${m.shardCount} ${m.shardCount === 1 ? 'shard' : 'shards'}`];
-  for (const f of m.failures) lines.push(paint('red', `replay: ${f.replay}`), `  FAIL seed ${f.seed} (${f.kind}): ${f.reason}`);
+  for (const f of m.failures) lines.push(paint('red', `replay: ${f.replay}`), `  FAIL ${f.scenario}, seed ${f.seed}${f.strategy === undefined ? '' : `, ${f.strategy}`} (${f.kind}): ${f.reason}`);
   const gaps = [
     ...(m.shardsMissing.length > 0 ? [`missing shards ${m.shardsMissing.map((i) => `${i}/${m.shardCount}`).join(', ')}`] : []),
     ...(m.shardsPartial.length > 0 ? [`stopped early: ${m.shardsPartial.map((i) => `${i}/${m.shardCount}`).join(', ')}`] : []),

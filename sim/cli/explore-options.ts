@@ -1,5 +1,6 @@
-// What `rpcsim explore` was asked to do, checked: the scenario, the bugs, the seed range and its
-// shard, and how to run and report it. Every mistake is one UsageError line (exit 2). The seed
+// What `rpcsim explore` was asked to do, checked: the scenario (or every one), the bugs, the
+// strategy (the portfolio unless one is named), the seed range and its shard, and how to run and
+// report it. Every mistake is one UsageError line (exit 2). The seed
 // space is arithmetic, never a materialised list, so `--seeds 1000000000` costs nothing up front.
 
 import type { Catalogue } from './catalogue.ts';
@@ -8,18 +9,20 @@ import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { shardSeeds, type SeedSpace, type Shard } from '../explore/seeds.ts';
 import { parseShardText, shardFromEnvironment } from '../explore/shard-env.ts';
-import type { RunStrategy } from '../explore/seed-run.ts';
+import type { ExploreStrategy } from '../explore/portfolio.ts';
 
 export const DEFAULT_SEED_COUNT = 1000;
 /** More processes than this is a typo, not a machine. */
 export const MAX_JOBS = 256;
 
 export interface ExploreOptions {
-  readonly scenario: string;
+  /** The scenario named, or "every scenario" with --all-scenarios. */
+  readonly label: string;
+  /** The scenarios the budget is spread over: the one named, or all of them. */
+  readonly scenarios: readonly string[];
   readonly bugs: ReadonlySet<string>;
-  readonly swarm: boolean;
-  /** How scheduling questions are answered: seeded random, or PCT priorities. */
-  readonly strategy: RunStrategy;
+  /** One strategy for every seed, or the portfolio (the default) cycling them by seed. */
+  readonly strategy: ExploreStrategy;
   /** The range the user asked for, before sharding: --from and --seeds. */
   readonly rangeFrom: number;
   readonly rangeCount: number;
@@ -44,10 +47,11 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   for (const [flag, hint] of NOT_FOR_EXPLORE) {
     if ((flags as Record<string, unknown>)[flag] !== undefined) throw new UsageError(`explore does not take --${flag}: ${hint}`);
   }
-  const scenario = checkScenario(catalogue, target, 'explore');
+  const every = flags['all-scenarios'] === true;
+  if (every && target !== undefined) throw new UsageError(`explore takes a scenario or --all-scenarios, not both: drop "${target}" or the flag`);
+  const scenarios = every ? catalogue.scenarios.map((s) => s.name) : [checkScenario(catalogue, target, 'explore')];
   const bugs = checkBugs(catalogue, flags.bug);
-  const strategy = parseStrategy(flags.strategy);
-  const swarm = flags.swarm === true || strategy === 'swarm';
+  const strategy = exploreStrategy(flags.strategy, flags.swarm === true);
   const rangeFrom = flags.from === undefined ? 1 : parseSeed(flags.from, '--from');
   const rangeCount = parseCount(flags.seeds, '--seeds', DEFAULT_SEED_COUNT);
   if (!Number.isSafeInteger(rangeFrom + rangeCount - 1)) {
@@ -60,10 +64,10 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
     throw new UsageError('--jobs needs a catalogue that child processes can load (Catalogue.moduleUrl); run with --jobs 1');
   }
   return {
-    scenario,
+    label: every ? 'every scenario' : scenarios[0]!,
+    scenarios,
     bugs,
-    swarm,
-    strategy: strategy === 'pct' ? 'pct' : 'random',
+    strategy,
     rangeFrom,
     rangeCount,
     shard,
@@ -74,11 +78,23 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   };
 }
 
-export function parseStrategy(text: string | undefined): 'random' | 'swarm' | 'pct' {
+/** --strategy and --swarm together: none gives the portfolio; --swarm adds the seed's faults. */
+export function exploreStrategy(text: string | undefined, swarm: boolean): ExploreStrategy {
+  if (text === 'portfolio') {
+    if (swarm) throw new UsageError('--swarm with --strategy portfolio: the portfolio already runs a third of its seeds under swarm; drop --swarm, or pick --strategy random|pct with it');
+    return 'portfolio';
+  }
+  if (text === undefined && !swarm) return 'portfolio';
+  const named = text === undefined ? 'random' : parseStrategy(text, 'portfolio (the default), random, swarm or pct');
+  if (named === 'pct') return swarm ? 'pct+swarm' : 'pct';
+  return swarm || named === 'swarm' ? 'swarm' : 'random';
+}
+
+export function parseStrategy(text: string | undefined, choices = 'random (the default), swarm or pct'): 'random' | 'swarm' | 'pct' {
   if (text === undefined || text === 'random') return 'random';
   if (text === 'swarm' || text === 'pct') return text;
-  if (text === 'dfs') throw new UsageError('--strategy dfs is not available yet: use random (the default), swarm or pct');
-  throw new UsageError(`unknown --strategy "${text}": use random (the default), swarm or pct`);
+  if (text === 'dfs') throw new UsageError(`--strategy dfs is not available yet: use ${choices}`);
+  throw new UsageError(`unknown --strategy "${text}": use ${choices}`);
 }
 
 /** `--shard K/N`, or `--shard env` to take K and N from a batch engine's environment. */

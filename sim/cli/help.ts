@@ -9,10 +9,13 @@ const DETAIL: Record<CommandName, string> = {
   run: 'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet] [--trace-out FILE]\n  Run one scenario: the seed first, a readable summary, then PASS or the failure in the Go\n  test\'s words. Exit 0 on pass, 1 on a failing run, 2 on bad input. --full prints every event;\n  --trace-out writes the trace and its decision log as JSON lines for `replay --trace`;\n  --swarm lets the seed also pick the fault mix (crashes, pauses, partitions, unreliability);\n  --strategy pct schedules same-instant goroutines by PCT priorities; --plan FILE runs a JSON\n  fault plan (what `shrink` writes) instead of the scenario\'s own.',
   replay: 'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet]\nrpcsim replay --trace FILE [--full] [--quiet]\n  The same run again, byte for byte, with its trace fingerprint. With --trace, replays the\n  recorded decisions and says where the new trace first differs if the program changed since\n  it was recorded (exit 1), or IDENTICAL. --full prints every event; --quiet skips the event summary.',
   explore:
-    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--jobs N] [--shard K/N|env] [--json]\n' +
+    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy portfolio|random|swarm|pct] [--jobs N] [--shard K/N|env] [--json]\n' +
+    'rpcsim explore --all-scenarios [the same flags]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
-    '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix.\n' +
+    '  first (lowest) failing seed unless --all. By default the portfolio runs seed s under\n' +
+    '  random, swarm or pct in turn ((s - 1) mod 3); --strategy picks one; --swarm: the seed also\n' +
+    '  picks the fault mix. --all-scenarios deals the N runs over every scenario in turn.\n' +
     '  --jobs N: N processes (the same failing seeds as one). --shard K/N: only every\n' +
     '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it; --shard env\n' +
     '  reads K and N from RPCSIM_SHARD=K/N, from JOB_COMPLETION_INDEX (Kubernetes, from 0) with\n' +

@@ -20,6 +20,7 @@ const FLAGS = {
   seeds: { type: 'string' },
   from: { type: 'string' },
   all: { type: 'boolean' },
+  'all-scenarios': { type: 'boolean' },
   swarm: { type: 'boolean' },
   strategy: { type: 'string' },
   jobs: { type: 'string' },

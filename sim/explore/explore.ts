@@ -1,23 +1,28 @@
-// The explorer as a library: runs a scenario over a seed range (or any plan of runs) on one or
-// more cores and reports, as events, each verdict in run order, each failure with the run that
+// The explorer as a library: runs one scenario over a seed range, or spreads a budget of runs over
+// several scenarios, under one strategy or the portfolio, on one or more cores, and reports, as
+// events, each verdict in run order, each failure with the run (scenario, seed, strategy) that
 // found it, and progress counts. The CLI (`rpcsim explore`) only parses flags into a request and
 // prints these events; a program or a test can call `explore` directly from node.
 
 import { runPool, type RunPlan } from './pool.ts';
+import { runParts, strategyForSeed, type ExploreStrategy } from './portfolio.ts';
 import { seedAt, type SeedSpace } from './seeds.ts';
-import type { ExploreTarget, FailedVerdict, RunStrategy, SeedRun, SeedVerdict } from './seed-run.ts';
+import type { ExploreTarget, FailedVerdict, SeedRun, SeedVerdict } from './seed-run.ts';
 
 export interface ExploreRequest {
-  readonly scenario: string;
+  /** One scenario; or several, over which the range's units are dealt in turn (a budget). */
+  readonly scenarios: readonly string[];
   readonly bugs: readonly string[];
-  readonly swarm: boolean;
-  readonly strategy: RunStrategy;
+  readonly strategy: ExploreStrategy;
+  /** The units this process runs: the range, or its shard's slice of it. */
   readonly seeds: SeedSpace;
-  /** Stop handing out seeds after the first failure (the lowest failing seed is still found). */
+  /** The first unit of the whole range before sharding (where scenarios start being dealt). */
+  readonly rangeFrom: number;
+  /** Stop handing out runs after the first failure (the lowest failing run is still found). */
   readonly stopAtFirstFailure: boolean;
   /** Cores to use: this process plus jobs - 1 child processes. */
   readonly jobs: number;
-  /** Aborting hands out no more seeds; those already running are still reported. */
+  /** Aborting hands out no more runs; those already running are still reported. */
   readonly signal?: AbortSignal;
 }
 
@@ -40,17 +45,29 @@ export interface ExploreResult {
   readonly interrupted: boolean;
 }
 
-/** The plan of a single-scenario request: seed i of the range, one strategy for all. */
-export function rangePlan(request: Omit<ExploreRequest, 'stopAtFirstFailure' | 'jobs' | 'signal'>): RunPlan {
-  const { scenario, bugs, swarm, strategy, seeds } = request;
-  return { count: seeds.count, runAt: (index) => ({ scenario, seed: seedAt(seeds, index), bugs, swarm, strategy }) };
+/**
+ * Unit u of the range is scenario (u - from) mod S at seed from + ⌊(u - from) / S⌋: with one
+ * scenario, unit u is seed u; with S of them, `--seeds N` gives each about N / S seeds.
+ */
+export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' | 'strategy' | 'seeds' | 'rangeFrom'>): RunPlan {
+  const { scenarios, bugs, strategy, seeds, rangeFrom } = request;
+  const count = scenarios.length;
+  return {
+    count: seeds.count,
+    runAt(index) {
+      const unit = seedAt(seeds, index) - rangeFrom;
+      const scenario = scenarios[unit % count]!;
+      const seed = rangeFrom + Math.floor(unit / count);
+      return { scenario, seed, bugs, ...runParts(strategyForSeed(strategy, seed)) };
+    },
+  };
 }
 
 export function explore(target: ExploreTarget, request: ExploreRequest, onEvent: (event: ExploreEvent) => void = () => {}): Promise<ExploreResult> {
-  return explorePlan(target, rangePlan(request), request, onEvent);
+  return explorePlan(target, requestPlan(request), request, onEvent);
 }
 
-/** Runs any plan (a portfolio, every scenario) with the same pool, order and events. */
+/** Runs any plan with the same pool, order and events. */
 export async function explorePlan(
   target: ExploreTarget,
   plan: RunPlan,

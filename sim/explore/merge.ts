@@ -7,6 +7,7 @@ export interface FailureLine {
   readonly type: 'failure';
   readonly scenario: string;
   readonly seed: number;
+  readonly strategy?: string;
   readonly kind: string;
   readonly reason: string;
   readonly replay: string;
@@ -14,10 +15,8 @@ export interface FailureLine {
 
 interface SummaryLine {
   readonly type: 'summary';
+  readonly exploration?: string;
   readonly scenario: string;
-  readonly bugs: readonly string[];
-  readonly swarm: boolean;
-  readonly strategy?: string;
   readonly from: number;
   readonly seeds: number;
   readonly shard: string | null;
@@ -28,7 +27,7 @@ interface SummaryLine {
 }
 
 export interface MergedExploration {
-  /** "partition1 · bugs: get-not-forwarded · seeds 1..1000" */
+  /** "partition1 · bugs: get-not-forwarded · strategy: portfolio (...) · range 1..1000" */
   readonly label: string;
   readonly shardCount: number;
   readonly shardsSeen: readonly number[];
@@ -44,14 +43,15 @@ export interface MergedExploration {
 
 export type MergeResult = { readonly ok: true; readonly explorations: readonly MergedExploration[] } | { readonly ok: false; readonly problem: string };
 
-function keyOf(line: { scenario: string; bugs?: readonly string[]; swarm?: boolean; strategy?: string }): string {
-  return JSON.stringify([line.scenario, [...(line.bugs ?? [])], line.swarm === true, line.strategy ?? 'random']);
+/** Lines of one exploration share its label (what is explored, the same in every shard). */
+function keyOf(line: { exploration?: unknown; scenario: string }): string {
+  return typeof line.exploration === 'string' ? line.exploration : line.scenario;
 }
 
 /** Parses every line of every input (blank lines skipped); a line that is not ours is a problem. */
 export function mergeLines(inputs: readonly { readonly name: string; readonly text: string }[]): MergeResult {
   const summaries = new Map<string, SummaryLine[]>();
-  const failures = new Map<string, Map<number, FailureLine>>();
+  const failures = new Map<string, Map<string, FailureLine>>();
   for (const { name, text } of inputs) {
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
@@ -69,9 +69,9 @@ export function mergeLines(inputs: readonly { readonly name: string; readonly te
       const key = keyOf(line as SummaryLine);
       if (line.type === 'summary') summaries.set(key, [...(summaries.get(key) ?? []), line as SummaryLine]);
       else {
-        const byseed = failures.get(key) ?? new Map<number, FailureLine>();
-        byseed.set(line.seed as number, line as FailureLine);
-        failures.set(key, byseed);
+        const byRun = failures.get(key) ?? new Map<string, FailureLine>();
+        byRun.set(`${line.scenario} ${String(line.seed)}`, line as FailureLine);
+        failures.set(key, byRun);
       }
     }
   }
@@ -88,7 +88,7 @@ export function mergeLines(inputs: readonly { readonly name: string; readonly te
 function mergeGroup(summaries: readonly SummaryLine[], failures: readonly FailureLine[]): MergedExploration | string {
   const first = summaries[0];
   if (first === undefined) return `failures of ${failures[0]!.scenario} without a summary line: a shard's output was cut short`;
-  const label = `${first.scenario} · bugs: ${first.bugs.length === 0 ? 'none' : first.bugs.join(', ')}${first.swarm ? ' · swarm' : ''}${(first.strategy ?? 'random') === 'random' ? '' : ` · strategy ${first.strategy}`} · seeds ${first.from}..${first.from + first.seeds - 1}`;
+  const label = `${first.exploration ?? first.scenario} · range ${first.from}..${first.from + first.seeds - 1}`;
   const shardCount = first.shard === null ? 1 : Number(first.shard.split('/')[1]);
   const seen = new Map<number, SummaryLine>();
   for (const summary of summaries) {
@@ -110,6 +110,6 @@ function mergeGroup(summaries: readonly SummaryLine[], failures: readonly Failur
     seeds: first.seeds,
     runs: sum((s) => s.runs),
     wallSeconds: sum((s) => s.wallSeconds),
-    failures: [...failures].sort((a, b) => a.seed - b.seed),
+    failures: [...failures].sort((a, b) => a.seed - b.seed || a.scenario.localeCompare(b.scenario)),
   };
 }

@@ -22,7 +22,7 @@ describe('rpcsim explore', () => {
     const code = await rpcsim('explore', 'partition1', '--bug', 'get-not-forwarded', '--seeds', '5');
     expect(code).toBe(1);
     expect(captured.out).toContain('replay: npx rpcsim replay partition1 --seed 1 --bug get-not-forwarded');
-    expect(captured.out).toContain('  FAIL seed 1 (safety): Get to old primary succeeded and produced stale value');
+    expect(captured.out).toContain('  FAIL seed 1, random (safety): Get to old primary succeeded and produced stale value');
     expect(captured.out.at(-1)).toMatch(/^FOUND 1 failing seed in 1 seed \(1\) · 1 run · [\d.]+ seeds\/s · [\d.]+ s wall$/);
     expect(captured.err).toEqual([]);
   });
@@ -30,7 +30,7 @@ describe('rpcsim explore', () => {
   it('should pass the correct implementation over a few seeds and exit 0', async () => {
     const code = await rpcsim('explore', 'partition1', '--from', '10', '--seeds', '4');
     expect(code).toBe(0);
-    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 job · stops at the first failure');
+    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · strategy: portfolio (random, swarm, pct by seed) · seeds 10..13 · 1 job · stops at the first failure');
     expect(captured.out.at(-1)).toMatch(/^PASS: no failing seed in 4 seeds \(10\.\.13\) · 4 runs · /);
     expect(captured.out.some((line) => line.startsWith('replay:'))).toBe(false);
   });
@@ -46,7 +46,28 @@ describe('rpcsim explore', () => {
     expect(captured.out[0]).toBe(`replay: ${failure.replay}`);
   });
 
+  it('should run the portfolio by default and print replay commands that carry each seed\'s strategy', async () => {
+    expect(await rpcsim('explore', 'partition1', '--bug', 'get-not-forwarded', '--seeds', '3', '--all', '--json')).toBe(1);
+    const failures = captured.out.slice(0, -1).map((line) => JSON.parse(line) as { seed: number; strategy: string; replay: string; reason: string });
+    expect(failures.map((f) => [f.seed, f.strategy])).toEqual([[1, 'random'], [2, 'swarm'], [3, 'pct']]);
+    expect(failures[2]!.replay).toBe('npx rpcsim replay partition1 --seed 3 --bug get-not-forwarded --strategy pct');
+    for (const failure of failures) {
+      captured.out = [];
+      expect(await rpcsim(...failure.replay.split(' ').slice(2), '--quiet')).toBe(1);
+      expect(captured.out).toContain(`FAIL partition1 (seed ${failure.seed}, safety): ${failure.reason}`);
+    }
+  });
+
+  it('should spread a budget over every scenario with --all-scenarios and name the scenario that failed', async () => {
+    expect(await rpcsim('explore', '--all-scenarios', '--bug', 'get-not-forwarded', '--seeds', '14', '--all', '--strategy', 'random')).toBe(1);
+    expect(captured.out[0]).toMatch(/^explore every scenario · bugs: get-not-forwarded · strategy: random · runs \(\d+ scenarios, dealt in turn\) 1\.\.14 · /);
+    expect(captured.out).toContain('  FAIL partition1, seed 1, random (safety): Get to old primary succeeded and produced stale value');
+    expect(await rpcsim('explore', 'partition1', '--all-scenarios')).toBe(2);
+    expect(captured.err.at(-1)).toBe('rpcsim: explore takes a scenario or --all-scenarios, not both: drop "partition1" or the flag');
+  }, 60_000);
+
   it.each([
+    [['--strategy', 'portfolio', '--swarm'], /^rpcsim: --swarm with --strategy portfolio: the portfolio already runs/],
     [['--seeds', '0'], /^rpcsim: bad --seeds "0": give a positive whole number/],
     [['--bug', 'get-not-forwardd'], /^rpcsim: unknown bug "get-not-forwardd": did you mean "get-not-forwarded"\?/],
     [['--shard', '3/2'], /^rpcsim: bad --shard "3\/2": give K\/N with 1 ≤ K ≤ N/],

@@ -7,11 +7,11 @@ import { explore, shardSeeds, type ExploreEvent, type ExploreRequest } from '../
 import { catalogue as sevens } from './fixtures/sevens-target.ts';
 
 const request = (over: Partial<ExploreRequest> = {}): ExploreRequest => ({
-  scenario: 'fake',
+  scenarios: ['fake'],
   bugs: [],
-  swarm: false,
   strategy: 'random',
   seeds: shardSeeds(1, 50, null),
+  rangeFrom: 1,
   stopAtFirstFailure: false,
   jobs: 1,
   ...over,
@@ -31,7 +31,7 @@ describe('explore (library)', () => {
   });
 
   it('should stop at the lowest failing seed when asked to', async () => {
-    const result = await explore(sevens, request({ seeds: shardSeeds(3, 40, null), stopAtFirstFailure: true }));
+    const result = await explore(sevens, request({ seeds: shardSeeds(3, 40, null), rangeFrom: 3, stopAtFirstFailure: true }));
     expect(result.failures.map((f) => f.seed)).toEqual([7]);
     expect(result.checked).toBe(5);
   });
@@ -47,8 +47,18 @@ describe('explore (library)', () => {
     expect(three.runs).toBe(400);
     const pids = new Set(three.failures.map((f) => /pid (\d+)$/.exec(f.reason)?.[1]));
     expect(pids.size).toBeGreaterThan(1); // the children did share the work
-    const first = await explore(sevens, request({ seeds: shardSeeds(8, 300, null), jobs: 2, stopAtFirstFailure: true }));
+    const first = await explore(sevens, request({ seeds: shardSeeds(8, 300, null), rangeFrom: 8, jobs: 2, stopAtFirstFailure: true }));
     expect(first.failures.map((f) => f.seed)).toEqual([14]);
+  }, 30_000);
+
+  it('should cycle the portfolio by seed, and deal a budget over several scenarios in turn', async () => {
+    const events: string[] = [];
+    const result = await explore(sevens, request({ scenarios: ['a', 'b'], strategy: 'portfolio', seeds: shardSeeds(1, 30, null) }), (e) => {
+      if (e.type === 'verdict') events.push(`${e.run.scenario}${e.run.seed}:${e.run.swarm ? 's' : ''}${e.run.strategy}`);
+    });
+    expect(events.slice(0, 6)).toEqual(['a1:random', 'b1:random', 'a2:srandom', 'b2:srandom', 'a3:pct', 'b3:pct']);
+    expect(result.failures.map((f) => `${f.run.scenario}${f.seed}`)).toEqual(['a7', 'b7', 'a14', 'b14']);
+    expect(result.failures[2]!.reason).toMatch(/^a seed 14 under random\+swarm/);
   });
 
   it('should hand out no more seeds once its AbortSignal fires', async () => {
