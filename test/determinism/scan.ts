@@ -24,6 +24,7 @@ export const EXEMPT: ReadonlyMap<string, string> = new Map([
   ['scenarios/stories/teach-breakpoint-realtime.ts', 'a breakpoint held in real time, the effect the lesson shows'],
   ['sim/cli/command-check-history-cli.ts', 'check-history: a real-time deadline and the checking time it prints'],
   ['sim/explore/pool.ts', 'the explorer\'s pool: times runs to size batches, yields to the event loop between them'],
+  ['sim/mutate/run-mutants.ts', 'npm run mutants: a wall-clock limit on each mutant\'s exploration'],
   ['sim/explore/child.ts', 'an explorer child process: yields to the event loop between runs so a cutoff lands'],
 ]);
 
