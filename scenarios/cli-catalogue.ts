@@ -9,7 +9,13 @@ import { PctChooser } from '../sim/explore/pct.ts';
 
 export const catalogue: Catalogue = {
   moduleUrl: import.meta.url,
-  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros })),
+  scenarios: SCENARIOS.map((s) => ({
+    name: s.name,
+    description: s.description,
+    faultHorizonMicros: faultWindowOf(s).horizonMicros,
+    faultTargets: s.faultTargets ?? [],
+    faultActions: s.faultActions ?? ['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable'],
+  })),
   bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
   async run(scenario: string, options: CliRunOptions) {
     const bugs = new Set<BugName>([...options.bugs].filter(isBugName));

@@ -8,7 +8,8 @@ import { world } from '../../sim/runtime/active.ts';
 import type { TraceBody } from '../../sim/trace/events.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
 import type { KvOperation, KvOperationKind } from '../../sim/check/history.ts';
-import type { BugName, ProtocolOptions } from '../../protocol/index.ts';
+import type { BugName, ProtocolOptions, pbservice } from '../../protocol/index.ts';
+import { LabFleet } from './lab-fleet.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
 
@@ -85,6 +86,13 @@ export class TestContext {
   /** Options for a server or clerk: its short trace name and this run's bugs. */
   options(name?: string): ProtocolOptions {
     return name === undefined ? { bugs: this.bugs } : { name, bugs: this.bugs };
+  }
+
+  /** A server the test started itself: unless the scenario registered a fleet of its own,
+   *  fault plans reach the test's servers by their names (the lab tests). */
+  serverStarted(name: string, server: pbservice.PBServer): void {
+    if (this.fleet === null) this.fleet = new LabFleet();
+    if (this.fleet instanceof LabFleet) this.fleet.started(name, server);
   }
 
   /** Registers the scenario's servers as the targets of the run's fault plan. */

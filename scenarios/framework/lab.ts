@@ -15,9 +15,12 @@ export function StartViewServer(t: TestContext, vshost: string): viewservice.Vie
   return viewservice.StartServer(vshost, t.options('vs'));
 }
 
-/** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"). */
+/** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"); the run's
+ *  fault plan can reach it by that name (see TestContext.serverStarted). */
 export function StartServer(t: TestContext, vshost: string, me: string, name: string): pbservice.PBServer {
-  return pbservice.StartServer(vshost, me, t.options(name));
+  const server = pbservice.StartServer(vshost, me, t.options(name));
+  t.serverStarted(name, server);
+  return server;
 }
 
 /** A pbservice clerk that counts what it completes and records it in the run's history. */

@@ -50,6 +50,10 @@ export interface CliRunResult {
 export interface ScenarioEntry extends NamedThing {
   /** Faults may strike before this time (shrink moves faults no later than it). */
   readonly faultHorizonMicros: number;
+  /** The servers a fault plan may name; none means the scenario takes no plan or swarm faults. */
+  readonly faultTargets: readonly string[];
+  /** The fault kinds it can carry out; a plan with another kind cannot be honoured. */
+  readonly faultActions: readonly string[];
 }
 
 export interface Catalogue {
