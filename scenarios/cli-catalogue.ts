@@ -9,7 +9,10 @@ import { PctChooser } from '../sim/explore/pct.ts';
 
 export const catalogue: Catalogue = {
   moduleUrl: import.meta.url,
-  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros })),
+  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros,
+    faultTargets: s.faultTargets ?? [],
+    ownPlanTargets: [...new Set((s.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))],
+  })),
   bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
   async run(scenario: string, options: CliRunOptions) {
     const bugs = new Set<BugName>([...options.bugs].filter(isBugName));
@@ -17,7 +20,8 @@ export const catalogue: Catalogue = {
       seed: options.seed,
       bugs,
       trace: options.trace,
-      ...(options.chooser ? { chooser: options.chooser } : options.strategy === 'pct' ? { chooser: new PctChooser(options.seed) } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : options.strategy === 'pct' ? { chooser: new PctChooser(options.seed, options.pct) } : {}),
+      ...(options.timing !== undefined ? { timing: options.timing } : {}),
       ...(options.swarm === true ? { swarm: true } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
     });
