@@ -1,5 +1,5 @@
 // Running one scenario in a fresh world: the scenario's `run` is the test's main goroutine, the
-// world's bound is the scenario's, and how the kernel stopped becomes the verdict (DESIGN.md §9):
+// world's bound is the scenario's, and how the kernel stopped becomes the verdict, a value:
 // main returned → ok; a TestFailure → safety, with the Go message; any other exception in any
 // task, or a task stuck on something outside the simulator → crash; the time or event bound, or
 // every goroutine asleep, before main returned → liveness.

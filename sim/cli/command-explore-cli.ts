@@ -1,4 +1,4 @@
-// `rpcsim explore <scenario>`: runs seeds S, S+1, ... without traces (DESIGN.md "Scale": a seed is
+// `rpcsim explore <scenario>`: runs seeds S, S+1, ... without traces (a seed is
 // a pure function of code, scenario, bugs and seed, so seeds split freely over threads and shards),
 // shows progress on stderr, prints each failing seed's replay command and reason, then a summary.
 // Exit 1 if a seed failed, 0 if none did, 130 if interrupted before any did, 2 on bad input.

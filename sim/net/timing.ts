@@ -1,7 +1,7 @@
 // How long things take, as ranges the seed draws from. Unix-socket data moves at once (a write
 // lands in the peer's receive queue inside the syscall); what takes time is a blocked goroutine
 // noticing: the netpoller and the scheduler. These ranges put the simulator in the bands real
-// Go 1.19 shows (DESIGN.md §5): a dropped request is seen as "connection reset" when the
+// Go 1.19 shows over unix sockets: a dropped request is seen as "connection reset" when the
 // caller's write beats the server's accept-and-close (most of the time), "broken pipe" when the
 // server closes first, and "connection is shut down" only when the client's input goroutine even
 // sees the EOF before the caller registers its call (rare).

@@ -1,4 +1,4 @@
-// One test per catalogued student bug (STYLE.md rule 7): a pinned (scenario, seed) that fails
+// One test per catalogued student bug : a pinned (scenario, seed) that fails
 // with the bug switched on, with the Go test's own message, and passes with it off, so each check
 // demonstrably can fail and the failure comes from the bug. The pins were found with
 // `rpcsim explore <scenario> --bug NAME --seeds 2000` (the first failing seed that also passes

@@ -1,4 +1,5 @@
-// DESIGN.md §5, row by row: each test builds the socket situation (with sockets, timing and
+// The socket error table (the caller's Go error for each way a server stops), row by row: each
+// test builds the socket situation (with sockets, timing and
 // process faults, never by naming the error) and checks the caller's Go error text and whether
 // the handler ran.
 
