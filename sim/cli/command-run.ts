@@ -13,8 +13,13 @@ import { describePlan } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
 import { descriptionToJSON } from '../replay/description-json.ts';
-import { traceHash } from '../trace/hash.ts';
+import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
 import { shellWord } from '../replay/run-description.ts';
+import { printLines } from './stdout-cli.ts';
+
+function* mapLines<T>(items: readonly T[], render: (item: T) => string): Generator<string> {
+  for (const item of items) yield render(item);
+}
 
 export type PrintFlags = Pick<Flags, 'full' | 'quiet' | 'json'>;
 
@@ -66,7 +71,7 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   if (!result.ok) console.log(paint('red', `replay: ${replayCommandLine(description)}`));
   console.log(headerLine(description));
   if (result.faults.length > 0) console.log(`faults: ${describePlan(result.faults)}`);
-  if (flags.full === true) for (const event of result.trace) console.log(renderTextLine(event));
+  if (flags.full === true) printLines(mapLines(result.trace, renderTextLine));
   else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);
   const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
   if (result.ok) {

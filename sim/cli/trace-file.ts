@@ -7,6 +7,7 @@
 
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { DecisionLog } from '../kernel/decision-log.ts';
+import { decisionKindCode } from '../kernel/chooser.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { CliRunResult } from './catalogue.ts';
 import { checkPlan } from './plan-file.ts';
@@ -42,11 +43,20 @@ export class TraceFileWriter {
   /** Writes the run and closes the file; returns the trace's fingerprint. */
   write(run: RunDescription, result: CliRunResult): string {
     const hasher = new StreamFingerprint();
-    let chunk = JSON.stringify({ format: TRACE_FORMAT, run: descriptionToJSON(run), verdict: verdictOf(result), decisions: result.decisions.toJSON() }) + '\n';
+    const head = JSON.stringify({ format: TRACE_FORMAT, run: descriptionToJSON(run), verdict: verdictOf(result), decisions: [] });
+    let chunk = head.slice(0, -2); // up to and including "decisions":[
     const flush = (): void => {
       this.put(chunk);
       chunk = '';
     };
+    // The decision log, a million triples in a busy run, goes out in chunks too.
+    const decisions = result.decisions;
+    for (let i = 0; i < decisions.length; i++) {
+      const record = decisions.at(i)!;
+      chunk += `${i === 0 ? '' : ','}${decisionKindCode(record.kind)},${record.n},${record.value}`;
+      if (chunk.length >= CHUNK_CHARS) flush();
+    }
+    chunk += ']}\n';
     for (const event of result.trace) {
       const line = JSON.stringify(event) + '\n';
       hasher.update(line);

@@ -22,3 +22,10 @@ export class StreamFingerprint {
     return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
   }
 }
+
+/** `traceHash(events)` without building the trace's whole JSON text. */
+export function streamTraceHash(events: Iterable<unknown>): string {
+  const hasher = new StreamFingerprint();
+  for (const event of events) hasher.update(JSON.stringify(event) + '\n');
+  return hasher.digest();
+}
