@@ -2,7 +2,7 @@
 // and the bug catalogue, so that sim/ never imports the layers above it.
 
 import type { Catalogue, CliRunOptions } from '../sim/cli/catalogue.ts';
-import { BUGS, isBugName, type BugName } from '../protocol/index.ts';
+import { BUGS, BUG_CATCHES, isBugName, type BugName } from '../protocol/index.ts';
 import { SCENARIOS, runScenario } from './index.ts';
 import { faultWindowOf } from './framework/faults.ts';
 import { PctChooser } from '../sim/explore/pct.ts';
@@ -13,7 +13,12 @@ export const catalogue: Catalogue = {
     faultTargets: s.faultTargets ?? [],
     ownPlanTargets: [...new Set((s.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))],
   })),
-  bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
+  bugs: BUGS.map((b) => ({
+    name: b.name,
+    description: b.description,
+    catches: BUG_CATCHES.filter((c) => c.bug === b.name),
+    ...('note' in b ? { note: b.note } : {}),
+  })),
   async run(scenario: string, options: CliRunOptions) {
     const bugs = new Set<BugName>([...options.bugs].filter(isBugName));
     const result = await runScenario(scenario, {

@@ -13,9 +13,18 @@ export interface NamedThing {
   readonly description: string;
 }
 
+/** A run that catches a bug: it fails with the bug and passes without (a test runs each one). */
+export interface BugCatchRun {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly swarm: boolean;
+  readonly kind: string;
+}
+
 export interface BugEntry extends NamedThing {
-  /** Which test or scenario should catch it. */
-  readonly catches: string;
+  readonly catches: readonly BugCatchRun[];
+  /** Where catching it depends on this implementation's own choices. */
+  readonly note?: string;
 }
 
 export type Strategy = 'random' | 'pct';

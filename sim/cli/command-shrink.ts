@@ -4,6 +4,7 @@
 // The output file is written before the first re-run (with the failing plan itself) and again
 // at every smaller failing plan, so Ctrl-C leaves the smallest failing plan found so far.
 
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { writePlanFile } from './plan-file.ts';
@@ -27,12 +28,21 @@ export async function shrinkCommand(catalogue: Catalogue, target: string | undef
       throw fileWriteError('shrunk plan', out, error);
     }
   };
+  // Checked before the first run: an unwritable --out is said before any work is done.
+  const existed = existsSync(out);
+  try {
+    closeSync(openSync(out, 'a'));
+  } catch (error) {
+    throw fileWriteError('shrunk plan', out, error);
+  }
   const original = await catalogue.run(scenario, runOptionsOf(base, false));
+  if (original.ok && !existed) rmSync(out, { force: true });
   if (original.ok) throw new UsageError(`${scenario} passes with seed ${seed}: shrink needs a failing run (find one with \`rpcsim explore ${scenario}\`)`);
   console.log(`seed ${seed} fails (${original.kind}): ${original.reason}`);
   if (original.faults.length === 0) {
     console.log('This run injects no faults: its failure comes from the seed\'s own schedule and workload, so there is no plan to shrink.');
     console.log(`replay: ${replayCommandLine(base)}`);
+    if (!existed) rmSync(out, { force: true });
     return 1;
   }
   save(original.faults); // before any re-run: an unwritable --out is said now, and Ctrl-C keeps a failing plan

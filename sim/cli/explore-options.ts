@@ -53,7 +53,8 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   const run = describeFromFlags(catalogue, 'explore', scenario, { ...flags, seed: undefined }, 0);
   const rangeFrom = flags.from === undefined ? 1 : parseSeed(flags.from, '--from');
   const rangeCount = parseCount(flags.seeds, '--seeds', DEFAULT_SEED_COUNT);
-  if (!Number.isSafeInteger(rangeFrom + rangeCount - 1)) {
+  // Compared without adding: from + count - 1 past 2^53 rounds back to a safe-looking number.
+  if (rangeCount - 1 > Number.MAX_SAFE_INTEGER - rangeFrom) {
     throw new UsageError(`--from ${rangeFrom} --seeds ${rangeCount} runs past the largest seed (2^53 - 1): start lower or run fewer`);
   }
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
