@@ -155,7 +155,8 @@ describe('what was seen, and is no longer true', () => {
     const errored = vi.spyOn(process.stdout, 'errored', 'get').mockReturnValue(Object.assign(new Error('EPIPE'), { code: 'EPIPE' }));
     expect(await rpcsim('run', 'partition1', '--full')).toBe(0);
     errored.mockRestore();
-    expect(captured.out.length).toBeLessThan(5);
+    // Only the lines before the first event: the trace itself (thousands of lines) is never rendered.
+    expect(captured.out.join('\n').length).toBeLessThan(500);
   });
 
   it('--jobs above the core count warns and says why', async () => {
