@@ -2,7 +2,7 @@
 // untrue on a fresh clone, checked through the CLI's main() (in-process) as the user typed it.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -158,6 +158,25 @@ describe('what was seen, and is no longer true', () => {
     // Only the lines before the first event: the trace itself (thousands of lines) is never rendered.
     expect(captured.out.join('\n').length).toBeLessThan(500);
   });
+
+  it('concurrent-same --trace-out stays under 500 MB and renders each JSON line once', () => {
+    const trace = join(dir, 'cs.jsonl');
+    const script = `const { runCli } = await import(${JSON.stringify(join(ROOT, 'scenarios/cli-entry.ts'))});
+      const code = await runCli(['run', 'concurrent-same', '--quiet', '--trace-out', ${JSON.stringify(trace)}]);
+      process.stderr.write('maxRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code;`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const kb = Number(/maxRSS (\d+)/.exec(child.stderr)?.[1]);
+    expect(kb).toBeLessThan(500 * 1024);
+    // The file ends in its fingerprint line (read from the end: the file is ~200 MB).
+    const fd = openSync(trace, 'r');
+    const tail = Buffer.alloc(200);
+    const size = fstatSync(fd).size;
+    readSync(fd, tail, 0, 200, size - 200);
+    closeSync(fd);
+    expect(JSON.parse(tail.toString('utf8').trimEnd().split('\n').at(-1)!)).toMatchObject({ end: 'rpcsim-trace/2', hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    rmSync(trace);
+  }, 180_000);
 
   it('--jobs above the core count warns and says why', async () => {
     await rpcsim('explore', 'partition1', '--seeds', '1', '--jobs', '64');
