@@ -35,8 +35,9 @@ export async function replayCommand(catalogue: Catalogue, scenarioArg: string | 
   return result.ok ? 0 : 1;
 }
 
-async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undefined, path: string, flags: Flags): Promise<number> {
-  const file = readTraceFile(path);
+async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undefined, fileArg: string, flags: Flags): Promise<number> {
+  const file = readTraceFile(fileArg);
+  const path = fileArg === '-' ? 'standard input' : fileArg;
   checkFileConsistent(path, file);
   const recorded = file.run;
   if (scenarioArg !== undefined || RUN_FLAGS.some((flag) => flags[flag] !== undefined)) {

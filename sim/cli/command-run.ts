@@ -16,15 +16,17 @@ import { descriptionToJSON } from '../replay/description-json.ts';
 import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
 import { shellWord } from '../replay/run-description.ts';
 import { printLines } from './stdout-cli.ts';
+import { filtered, isFiltered, parseEventFilter } from './event-filter.ts';
 
 function* mapLines<T>(items: readonly T[], render: (item: T) => string): Generator<string> {
   for (const item of items) yield render(item);
 }
 
-export type PrintFlags = Pick<Flags, 'full' | 'quiet' | 'json'>;
+export type PrintFlags = Pick<Flags, 'full' | 'quiet' | 'json' | 'proc' | 'from' | 'to'>;
 
 export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<number> {
   const description = describeFromFlags(catalogue, 'run', scenarioArg, flags, 1);
+  parseEventFilter(flags); // bad --proc/--from/--to is said before the run
   // Opened before the run: a path that cannot be written is said before any work is done.
   const writer = flags['trace-out'] === undefined ? null : TraceFileWriter.open(flags['trace-out']);
   const started = wallMillis();
@@ -71,8 +73,11 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   if (!result.ok) console.log(paint('red', `replay: ${replayCommandLine(description)}`));
   console.log(headerLine(description));
   if (result.faults.length > 0) console.log(`faults: ${describePlan(result.faults)}`);
-  if (flags.full === true) printLines(mapLines(result.trace, renderTextLine));
-  else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);
+  const filter = parseEventFilter(flags);
+  const shown = isFiltered(filter) ? [...filtered(filter, result.trace)] : result.trace;
+  if (isFiltered(filter)) console.log(paint('dim', `showing ${shown.length} of ${result.trace.length} events (--proc/--from/--to)`));
+  if (flags.full === true) printLines(mapLines(shown, renderTextLine));
+  else if (flags.quiet !== true) for (const line of summaryLines(shown, 40)) console.log(line);
   const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
   if (result.ok) {
     console.log(paint('green', `PASS ${result.scenario} (seed ${result.seed}): ${stats}`));
@@ -81,7 +86,7 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   console.log(paint('red', `FAIL ${result.scenario} (seed ${result.seed}, ${result.kind}): ${result.reason}`));
   if (flags.full !== true) {
     console.log(paint('dim', 'the last events before the failure:'));
-    for (const line of lastEvents(result.trace, 12)) console.log(line);
+    for (const line of lastEvents(shown, 12)) console.log(line);
   }
   if (result.detail) console.log(paint('dim', result.detail));
   console.log(paint('dim', stats));

@@ -19,8 +19,8 @@ const RUN = ['seed', 'bug', 'swarm', 'strategy', 'plan'] as const;
 export const FLAGS_OF: Readonly<Record<CommandName, readonly string[]>> = {
   list: [],
   bugs: [],
-  run: [...RUN, 'full', 'quiet', 'trace-out', 'json'],
-  replay: [...RUN, 'full', 'quiet', 'trace', 'json'],
+  run: [...RUN, 'full', 'quiet', 'trace-out', 'json', 'proc', 'from', 'to'],
+  replay: [...RUN, 'full', 'quiet', 'trace', 'json', 'proc', 'from', 'to'],
   explore: ['bug', 'swarm', 'strategy', 'plan', 'seeds', 'from', 'all', 'jobs', 'shard', 'json'],
   shrink: [...RUN, 'out'],
   teach: ['seed', 'mode'],

@@ -9,7 +9,7 @@ const DETAIL: Record<CommandName, string> = {
   list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each. Exit 0.',
   bugs: 'rpcsim bugs\n  The catalogue of common student bugs and the (scenario, seed) runs that catch each one; swap\n  one in with --bug NAME on run, replay, explore or shrink. Exit 0.',
   run:
-    'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--trace-out FILE]\n' +
+    'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--trace-out FILE] [--proc NAME]... [--from S] [--to S]\n' +
     '  Run one scenario (default --seed 1): the seed first, a readable summary, then PASS or the failure in\n' +
     `  the Go test's words; a failing run prints its replay command first. ${EXITS}\n` +
     '  --full prints every event; --quiet skips the event summary; --json prints one JSON object (the run\n' +
@@ -17,16 +17,19 @@ const DETAIL: Record<CommandName, string> = {
     '  its run description and decision log as JSON lines for `replay --trace` (the file is opened before\n' +
     '  the run). --swarm (or --strategy swarm) lets the seed also pick the fault mix, and --plan FILE runs a\n' +
     '  JSON fault plan (what `shrink` writes) instead of the scenario\'s own: both only on scenarios that\n' +
-    '  declare fault targets. --strategy pct schedules same-instant goroutines by PCT priorities.',
+    '  declare fault targets. --strategy pct schedules same-instant goroutines by PCT priorities.\n' +
+    '  --proc NAME (repeatable), --from S and --to S (virtual seconds) print only those processes\' events\n' +
+    '  in that window; the run, its verdict, fingerprint and trace file are never filtered.',
   replay:
-    'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json]\n' +
-    'rpcsim replay --trace FILE|- [--full] [--quiet] [--json]\n' +
+    'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
+    'rpcsim replay --trace FILE|- [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
     '  The same run again, byte for byte, with its trace fingerprint. With --trace (- reads standard\n' +
     '  input), replays the file\'s recorded run description and decisions and compares the new trace\n' +
     '  with the recorded one: IDENTICAL, or DIVERGED with the first decision or event that differs,\n' +
     '  blamed on the program only when the code fingerprint differs. Flags given with --trace must\n' +
     '  match the file (a field that differs is named, exit 2). Exit 0 on an identical replay of a\n' +
-    '  passing run (or a passing run), 1 of a failing run, 2 on bad input, 3 if the replay diverged.',
+    '  passing run (or a passing run), 1 of a failing run, 2 on bad input, 3 if the replay diverged.\n' +
+    '  --proc, --from and --to filter what is printed, as for run.',
   explore:
     'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--jobs N] [--shard K/N] [--json]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +

@@ -20,6 +20,8 @@ const FLAGS = {
   trace: { type: 'string' },
   seeds: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
+  proc: { type: 'string', multiple: true },
   all: { type: 'boolean' },
   swarm: { type: 'boolean' },
   strategy: { type: 'string' },

@@ -84,10 +84,11 @@ export function verdictOf(result: Pick<CliRunResult, 'ok' | 'kind' | 'reason'>):
 }
 
 /** Reads a trace file; `path` "-" reads standard input. */
-export function readTraceFile(path: string): TraceFile {
+export function readTraceFile(fileArg: string): TraceFile {
+  const path = fileArg === '-' ? 'standard input' : fileArg;
   let text: string;
   try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+    text = readFileSync(fileArg === '-' ? 0 : fileArg, 'utf8');
   } catch (error) {
     throw fileReadError('trace file', path, error);
   }

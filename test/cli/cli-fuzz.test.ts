@@ -54,7 +54,7 @@ const arbFile = fc.tuple(fc.constantFrom(...FILES), arbDamage, fc.boolean()).map
 const FAST_SCENARIOS = ['kv-faults', 'partition1', 'forward-crash', 'basic-fail', 'viewservice', 'breakpoint-race'];
 const NAMES = [...FAST_SCENARIOS, 'concurrent-samee', 'breakpoint', 'nope', '', '-', '--', 'get-not-forwarded'];
 const VALUES = ['0', '1', '3', '29', '-1', '1.5', 'abc', '0x1f', '9007199254740991', '9007199254740992', '1e3', '', ' ', '1/2', '3/2', 'pct', 'swarm', 'dfs', 'task', 'process', 'get-not-forwarded', 'nope'];
-const FLAGS = ['seed', 'bug', 'full', 'quiet', 'trace-out', 'trace', 'seeds', 'from', 'all', 'swarm', 'strategy', 'jobs', 'shard', 'json', 'mode', 'plan', 'out', 'timeout-ms', 'version', 'help', 'h', 'nope'];
+const FLAGS = ['seed', 'bug', 'full', 'quiet', 'trace-out', 'trace', 'seeds', 'from', 'all', 'swarm', 'strategy', 'jobs', 'shard', 'json', 'mode', 'plan', 'out', 'timeout-ms', 'version', 'help', 'h', 'nope', 'proc', 'to'];
 const BOOLEAN = new Set(['full', 'quiet', 'all', 'swarm', 'json', 'version', 'help', 'h']);
 const COMMANDS = ['run', 'replay', 'explore', 'shrink', 'check-history', 'list', 'bugs', 'help', 'teach', 'runn', ''];
 

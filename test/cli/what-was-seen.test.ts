@@ -194,6 +194,19 @@ describe('what was seen, and is no longer true', () => {
     expect(captured.out.join('\n')).not.toContain('targeted scenario');
   });
 
+  it('--proc, --from and --to filter what run prints, not the run', async () => {
+    expect(await rpcsim('run', 'forward-crash', '--seed', '5', '--full', '--proc', 's3', '--from', '3.9', '--to', '4')).toBe(0);
+    const events = captured.out.filter((line) => /^\s+\d+\.\d{6}s /.test(line));
+    expect(events.length).toBeGreaterThan(0);
+    for (const line of events) {
+      const [, t, who] = /^\s+(\d+\.\d+)s (\S+)/.exec(line)!;
+      expect(Number(t)).toBeGreaterThanOrEqual(3.9);
+      expect(Number(t)).toBeLessThanOrEqual(4);
+      expect(who!.split(/[/#]/)[0]).toBe('s3');
+    }
+    expect(captured.out.at(-1)).toMatch(/^PASS forward-crash \(seed 5\)/);
+  });
+
   it('an empty history is an error, not "linearizable"', async () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
