@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // EnvVar is the environment variable that lists the bugs to switch on, separated by commas.
@@ -34,13 +35,20 @@ var Known = map[string]string{
 	"clerk-asks-vs-every-op":      "pbservice clerk",
 }
 
+// enabled is read when the program starts, so a misspelt name stops it before any test runs.
 var enabled = mustParse(os.Getenv(EnvVar))
+
+// noted makes On read the variable once more while the tests run: go test caches a package's
+// result keyed on the environment variables its tests read, and reads made while packages are
+// initialised are not recorded, so without this a cached PASS would answer for any RPCSIM_BUGS.
+var noted sync.Once
 
 // On says whether the bug called name is switched on.
 func On(name string) bool {
 	if _, ok := Known[name]; !ok {
 		panic("bugs.On: not a catalogued bug: " + name) // a typo in our own code
 	}
+	noted.Do(func() { os.Getenv(EnvVar) })
 	return enabled[name]
 }
 

@@ -16,6 +16,7 @@ import (
 
 // check: Get(key) must return exactly value.
 func check(t *testing.T, ck *Clerk, key string, value string) {
+	t.Helper()
 	v := ck.Get(key)
 	if v != value {
 		t.Fatalf("Get(%v) -> %v, expected %v", key, v, value)
@@ -37,6 +38,7 @@ func port(tag string, host int) string {
 // checkAppends: every append "x i j y" of client i, j < counts[i], occurs in v exactly once,
 // and each client's appends occur in the order it made them (clients may interleave).
 func checkAppends(t *testing.T, v string, counts []int) {
+	t.Helper()
 	nclients := len(counts)
 	for i := 0; i < nclients; i++ {
 		lastoff := -1
@@ -93,6 +95,7 @@ func pollPrimaryAndBackup(vck *viewservice.Clerk, iterations int) {
 // killPrimaryAwaitBackup kills view1's primary and polls 2·DeadPings times for view1's backup
 // to be primary, else "wrong Primary".
 func killPrimaryAwaitBackup(t *testing.T, vck *viewservice.Clerk, sa []*PBServer, view1 viewservice.View) {
+	t.Helper()
 	for i := 0; i < len(sa); i++ {
 		if view1.Primary == sa[i].me {
 			sa[i].kill()

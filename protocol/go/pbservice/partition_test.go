@@ -144,6 +144,7 @@ func staleGet(w *partitioned, delaySeconds int32) chan bool {
 // awaitPrimaryChange polls up to 3·DeadPings times for s2 to be primary, else "primary never
 // changed".
 func awaitPrimaryChange(t *testing.T, w *partitioned) {
+	t.Helper()
 	for iter := 0; iter < viewservice.DeadPings*3; iter++ {
 		if w.vck.Primary() == w.s2.me {
 			break

@@ -14,6 +14,7 @@ import (
 
 // check: the view is (p, b, n), n = 0 meaning any, and ck.Primary() is p.
 func check(t *testing.T, ck *Clerk, p string, b string, n uint) {
+	t.Helper()
 	view, _ := ck.Get()
 	if view.Primary != p {
 		t.Fatalf("wanted primary %v, got %v", p, view.Primary)
