@@ -41,16 +41,16 @@ export interface NetTiming {
 }
 
 export const DEFAULT_TIMING: NetTiming = {
-  wakeMicrosMin: 4,
-  wakeMicrosMax: 60,
+  wakeMicrosMin: 1,
+  wakeMicrosMax: 80,
   setupMicrosMin: 0,
-  setupMicrosMax: 2,
+  setupMicrosMax: 3,
   encodeMicrosMin: 1,
-  encodeMicrosMax: 10,
+  encodeMicrosMax: 3,
   cpus: 2,
   gomaxprocs: 2,
   preemptMicrosMin: 5,
-  preemptMicrosMax: 60,
+  preemptMicrosMax: 100,
   runningCutOdds: 12,
   backlogMax: 128,
   receiveQueueMax: 4096,
