@@ -1,6 +1,6 @@
 // How long things take, and why. Unix-socket data moves at once (a write lands in the peer's
 // receive queue inside the syscall); what takes time is goroutines getting a CPU. Three delays
-// decide which error a dropped request gives its caller (DESIGN.md §5):
+// decide which error a dropped request gives its caller (the README's error table):
 // - the acceptor's wake: the netpoller makes the blocked Accept runnable a little after the dial;
 //   it then closes the connection (request dropped) or shuts its write side (reply dropped);
 // - the caller's setup (Dial returning, `go input()`, Call reaching send's shutdown check) and
@@ -40,6 +40,9 @@ export interface NetTiming {
   readonly receiveQueueMax: number;
 }
 
+/** Calibrated against real Go 1.19 on two CPUs: a lone caller at the default GOMAXPROCS gets
+ *  reset for 94-99.6% of requests closed unread (shut down 1-2 in 10,000), and the 2015 suite at
+ *  GOMAXPROCS(4) broken pipe for 20-30% of its dropped requests (`npm run fidelity`). */
 export const DEFAULT_TIMING: NetTiming = {
   wakeMicrosMin: 1,
   wakeMicrosMax: 80,
