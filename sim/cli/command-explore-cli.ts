@@ -1,8 +1,9 @@
-// `rpcsim explore <scenario>` (or `--all-scenarios`): parses the flags into a request for the explorer (sim/explore),
-// shows its progress events on stderr, prints each failing seed's replay command and reason, then
-// a summary. Exit 1 if a seed failed, 0 if none did, 130 if interrupted before any did, 2 on bad
-// input.
+// `rpcsim explore <scenario>` (or `--all-scenarios`): parses the flags into a request for the
+// explorer (sim/explore), shows its progress events on stderr, prints each failing run's replay
+// command and reason, then a summary. Exit 1 if a run failed, 0 if none did, 130 if interrupted
+// before any did, 2 on bad input.
 
+import { availableParallelism } from 'node:os';
 import { explore } from '../explore/explore.ts';
 import type { Catalogue } from './catalogue.ts';
 import { parseExploreOptions } from './explore-options.ts';
@@ -12,6 +13,12 @@ import type { Flags } from './main.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   const options = parseExploreOptions(catalogue, target, flags);
+  const cores = availableParallelism();
+  if (options.jobs > cores) {
+    // Each process holds a whole simulated world; processes beyond the cores only add memory and
+    // switching, never speed.
+    console.error(`rpcsim: warning: --jobs ${options.jobs} is more than this machine's ${cores} cores: each process holds its own simulated world (memory) and the extra ones only take turns; --jobs ${cores} is as fast`);
+  }
   const progress = new Progress(options.label, options.seeds.count);
   const print = (lines: readonly string[]): void => {
     progress.clear();

@@ -14,9 +14,6 @@ import { paint } from './style-cli.ts';
 import { UsageError, fileReadError } from './usage-error.ts';
 
 export async function mergeCommand(_catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  for (const [flag, value] of Object.entries(flags)) {
-    if (value !== undefined && flag !== 'json') throw new UsageError(`merge does not take --${flag}: it only reads the JSON lines of explore's shards (and takes --json)`);
-  }
   if (target === undefined) throw new UsageError('merge needs the shards\' output: a file, a directory of .jsonl files, or - for standard input');
   const merged = mergeLines(await readInputs(target));
   if (!merged.ok) throw new UsageError(`merge: ${merged.problem}`);

@@ -5,11 +5,15 @@
 
 import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { shardSeeds, type SeedSpace, type Shard } from '../explore/seeds.ts';
 import { parseShardText, shardFromEnvironment } from '../explore/shard-env.ts';
 import type { ExploreStrategy } from '../explore/portfolio.ts';
+import { describeFromFlags } from './run-setup.ts';
+import { describeRun, type RunDescription } from '../replay/run-description.ts';
+import { codeFingerprint } from '../replay/code-fingerprint.ts';
 
 export const DEFAULT_SEED_COUNT = 1000;
 /** More processes than this is a typo, not a machine. */
@@ -32,29 +36,35 @@ export interface ExploreOptions {
   readonly stopAtFirstFailure: boolean;
   readonly jobs: number;
   readonly json: boolean;
+  /** What every seed runs (its seed field is the range's first); each failure's replay command. */
+  readonly run: RunDescription;
+  /** Scenarios that take swarm faults (they declare fault targets). */
+  readonly swarmScenarios: readonly string[];
+  /** A --plan file's faults, run by every seed instead of the scenario's own. */
+  readonly faults?: FaultPlan;
 }
 
-/** The flags explore does not take, with what to use instead. */
-const NOT_FOR_EXPLORE: ReadonlyMap<string, string> = new Map([
-  ['seed', 'explore runs a range of seeds: give --from S and --seeds N (replay one with `rpcsim replay <scenario> --seed N`)'],
-  ['trace', 'explore runs without traces; replay a failing seed to see its trace'],
-  ['trace-out', 'explore runs without traces; write one with `rpcsim run <scenario> --seed N --trace-out FILE`'],
-  ['full', 'explore prints no traces; replay a failing seed with --full to see every event'],
-  ['mode', '--mode belongs to `rpcsim teach`'],
-]);
-
 export function parseExploreOptions(catalogue: Catalogue, target: string | undefined, flags: Flags): ExploreOptions {
-  for (const [flag, hint] of NOT_FOR_EXPLORE) {
-    if ((flags as Record<string, unknown>)[flag] !== undefined) throw new UsageError(`explore does not take --${flag}: ${hint}`);
-  }
   const every = flags['all-scenarios'] === true;
   if (every && target !== undefined) throw new UsageError(`explore takes a scenario or --all-scenarios, not both: drop "${target}" or the flag`);
+  if (every && flags.plan !== undefined) throw new UsageError('explore --all-scenarios does not take --plan: a plan names one scenario\'s servers; explore that scenario with --plan');
   const scenarios = every ? catalogue.scenarios.map((s) => s.name) : [checkScenario(catalogue, target, 'explore')];
   const bugs = checkBugs(catalogue, flags.bug);
   const strategy = exploreStrategy(flags.strategy, flags.swarm === true);
+  // The run every seed is a variant of: scenario, bugs, plan file and code; each run's replay
+  // command is this description with the run's scenario, seed and strategy. One scenario's
+  // description also refuses what the scenario cannot honour (--swarm, a --plan it cannot strike).
+  const named = strategy === 'portfolio' ? undefined : strategy.startsWith('pct') ? 'pct' : 'random';
+  const run = every
+    ? describeRun({ scenario: scenarios[0]!, seed: 0, bugs, code: codeFingerprint() })
+    : describeFromFlags(catalogue, 'explore', scenarios[0], { ...flags, seed: undefined, strategy: named, swarm: strategy.endsWith('swarm') }, 0);
+  // Swarm runs only where the scenario declares fault targets (elsewhere the seed has no faults to
+  // pick, and replay would refuse --swarm): the portfolio's swarm seeds run without it there.
+  const swarmScenarios = catalogue.scenarios.filter((s) => s.faultTargets.length > 0).map((s) => s.name);
   const rangeFrom = flags.from === undefined ? 1 : parseSeed(flags.from, '--from');
   const rangeCount = parseCount(flags.seeds, '--seeds', DEFAULT_SEED_COUNT);
-  if (!Number.isSafeInteger(rangeFrom + rangeCount - 1)) {
+  // Compared without adding: from + count - 1 past 2^53 rounds back to a safe-looking number.
+  if (rangeCount - 1 > Number.MAX_SAFE_INTEGER - rangeFrom) {
     throw new UsageError(`--from ${rangeFrom} --seeds ${rangeCount} runs past the largest seed (2^53 - 1): start lower or run fewer`);
   }
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
@@ -75,6 +85,9 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
     stopAtFirstFailure: flags.all !== true,
     jobs,
     json: flags.json === true,
+    run,
+    swarmScenarios,
+    ...(run.plan.kind === 'file' ? { faults: run.plan.faults } : {}),
   };
 }
 

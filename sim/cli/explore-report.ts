@@ -3,10 +3,11 @@
 // or, with --json, one JSON object per line (a "failure" per failing run, then one "summary")
 // that batch runners can concatenate and `rpcsim merge` can join.
 
-import { replayCommand } from './command-run.ts';
+import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
+import { DEFAULT_PCT } from '../explore/pct.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import type { Failure } from '../explore/explore.ts';
-import { strategyFlags, strategyOfRun } from '../explore/portfolio.ts';
+import { strategyOfRun } from '../explore/portfolio.ts';
 import { describeSeeds, seedAt } from '../explore/seeds.ts';
 import type { SeedRun } from '../explore/seed-run.ts';
 import { paint } from './style-cli.ts';
@@ -30,7 +31,8 @@ const STRATEGY_TEXT: Readonly<Record<ExploreOptions['strategy'], string>> = {
 /** What is explored, without the seeds: the same for every shard, so merge groups by it. */
 export function explorationLabel(options: ExploreOptions): string {
   const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
-  return `${options.label} · bugs: ${bugs} · ${STRATEGY_TEXT[options.strategy]}`;
+  const plan = options.run.plan.kind === 'file' ? ` · plan: ${options.run.plan.path}` : '';
+  return `${options.label} · bugs: ${bugs} · ${STRATEGY_TEXT[options.strategy]}${plan}`;
 }
 
 export function headerLine(options: ExploreOptions): string {
@@ -61,11 +63,15 @@ export function summaryLine(options: ExploreOptions, summary: ExploreSummary): s
   return paint('red', `FOUND ${what} in ${seeds} · ${speed}${stopped}`);
 }
 
+/** The description of one run of the exploration: the base with its scenario, seed and strategy. */
+export function runDescriptionOf(options: ExploreOptions, run: SeedRun): RunDescription {
+  const pct = run.strategy === 'pct' ? (options.run.pct ?? DEFAULT_PCT) : null;
+  return { ...options.run, scenario: run.scenario, seed: run.seed, swarm: run.swarm, strategy: run.strategy, pct };
+}
+
 /** The replay command of one run, with the strategy it ran under. */
 function replayOf(options: ExploreOptions, run: SeedRun): string {
-  const flags = strategyFlags(run);
-  const pct = flags.includes('pct') ? ' --strategy pct' : '';
-  return replayCommand({ scenario: run.scenario, seed: run.seed }, options.bugs, run.swarm) + pct;
+  return replayCommandLine(runDescriptionOf(options, run));
 }
 
 function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {

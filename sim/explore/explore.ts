@@ -8,6 +8,7 @@ import { runPool, type RunPlan } from './pool.ts';
 import { runParts, strategyForSeed, type ExploreStrategy } from './portfolio.ts';
 import { seedAt, type SeedSpace } from './seeds.ts';
 import type { ExploreTarget, FailedVerdict, SeedRun, SeedVerdict } from './seed-run.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 
 export interface ExploreRequest {
   /** One scenario; or several, over which the range's units are dealt in turn (a budget). */
@@ -24,6 +25,10 @@ export interface ExploreRequest {
   readonly jobs: number;
   /** Aborting hands out no more runs; those already running are still reported. */
   readonly signal?: AbortSignal;
+  /** Scenarios that take swarm faults; a swarm run of another runs without swarm. Default: all. */
+  readonly swarmScenarios?: readonly string[];
+  /** A fault plan every run uses instead of its scenario's own (one scenario's --plan). */
+  readonly faults?: FaultPlan;
 }
 
 export interface Failure extends FailedVerdict {
@@ -49,16 +54,19 @@ export interface ExploreResult {
  * Unit u of the range is scenario (u - from) mod S at seed from + ⌊(u - from) / S⌋: with one
  * scenario, unit u is seed u; with S of them, `--seeds N` gives each about N / S seeds.
  */
-export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' | 'strategy' | 'seeds' | 'rangeFrom'>): RunPlan {
-  const { scenarios, bugs, strategy, seeds, rangeFrom } = request;
+export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' | 'strategy' | 'seeds' | 'rangeFrom' | 'swarmScenarios' | 'faults'>): RunPlan {
+  const { scenarios, bugs, strategy, seeds, rangeFrom, faults } = request;
   const count = scenarios.length;
+  const swarmable = new Set(request.swarmScenarios ?? scenarios);
   return {
     count: seeds.count,
     runAt(index) {
       const unit = seedAt(seeds, index) - rangeFrom;
       const scenario = scenarios[unit % count]!;
       const seed = rangeFrom + Math.floor(unit / count);
-      return { scenario, seed, bugs, ...runParts(strategyForSeed(strategy, seed)) };
+      const parts = runParts(strategyForSeed(strategy, seed));
+      const swarm = parts.swarm && swarmable.has(scenario);
+      return { scenario, seed, bugs, swarm, strategy: parts.strategy, ...(faults === undefined ? {} : { faults }) };
     },
   };
 }

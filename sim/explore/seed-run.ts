@@ -2,6 +2,8 @@
 // only as its verdict, a small value that can cross a process boundary. Shared by the in-process
 // loop and the child processes, so one process and many judge every run the same way.
 
+import type { FaultPlan } from '../faults/plan.ts';
+
 /** How a run's scheduling and fault questions are answered. */
 export type RunStrategy = 'random' | 'pct';
 
@@ -14,7 +16,7 @@ export interface ExploreTarget {
   readonly moduleUrl?: string;
   run(
     scenario: string,
-    options: { readonly seed: number; readonly bugs: ReadonlySet<string>; readonly trace: false; readonly swarm: boolean; readonly strategy: RunStrategy },
+    options: { readonly seed: number; readonly bugs: ReadonlySet<string>; readonly trace: false; readonly swarm: boolean; readonly strategy: RunStrategy; readonly faults?: FaultPlan },
   ): Promise<{ readonly ok: boolean; readonly kind?: string; readonly reason?: string }>;
 }
 
@@ -26,6 +28,8 @@ export interface SeedRun {
   /** The seed also draws a fault mix (weather, crashes, partitions) on top of the scenario's. */
   readonly swarm: boolean;
   readonly strategy: RunStrategy;
+  /** A fault plan instead of the scenario's own (a --plan file). */
+  readonly faults?: FaultPlan;
 }
 
 export type SeedVerdict =
@@ -37,7 +41,8 @@ export type FailedVerdict = Extract<SeedVerdict, { ok: false }>;
 export async function runSeed(target: ExploreTarget, run: SeedRun, index: number): Promise<SeedVerdict> {
   const seed = run.seed;
   try {
-    const result = await target.run(run.scenario, { seed, bugs: new Set(run.bugs), trace: false, swarm: run.swarm, strategy: run.strategy });
+    const options = { seed, bugs: new Set(run.bugs), trace: false, swarm: run.swarm, strategy: run.strategy } as const;
+    const result = await target.run(run.scenario, run.faults === undefined ? options : { ...options, faults: run.faults });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {

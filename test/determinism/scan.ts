@@ -1,4 +1,4 @@
-// The scanner behind the determinism ban (STYLE.md rule 1): finds real time, real randomness,
+// The scanner behind the determinism ban: finds real time, real randomness,
 // order-unstable iteration and comparator-less sorts in the simulated world's sources. Only the
 // files listed in EXEMPT, each with the reason it needs real time, are not scanned: a file is
 // exempted by name, never by a pattern (a pattern on "cli" once exempted every client.ts).

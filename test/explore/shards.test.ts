@@ -74,6 +74,6 @@ describe('rpcsim merge', () => {
     expect(await rpcsim('merge', dir)).toBe(2);
     expect(captured.err).toEqual([`rpcsim: merge: ${join(dir, 'x.jsonl')}:1 is not JSON: merge reads what \`rpcsim explore --json\` prints`]);
     expect(await rpcsim('merge', dir, '--seeds', '3')).toBe(2);
-    expect(captured.err[1]).toMatch(/^rpcsim: merge does not take --seeds/);
+    expect(captured.err[1]).toMatch(/^rpcsim: merge does not take --seeds: it takes --json/);
   });
 });
