@@ -1,0 +1,122 @@
+// The `fs` object the Go program's syscall package calls (Go's js port routes every file
+// system call through a JavaScript `fs` with Node's callback signatures), extended with the
+// socket calls of our net overlay. Each call is a goroutine of the Go process in the kernel:
+// it first spends a cost drawn from the seeded network stream, then acts and calls Go back. A
+// call that must wait (accept, a read with nothing queued) waits in the socket model. Because
+// every call costs virtual time, a Go loop that retries a failing Dial moves the clock on.
+
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Process } from '../kernel/process.ts';
+import type { Network } from '../net/network.ts';
+import { Errno, type DescriptorTable } from './descriptors.ts';
+import type { GoFiles } from './files.ts';
+import type { GoSockets } from './sockets.ts';
+
+type Callback = (error: { code: string } | null, value?: unknown) => void;
+type Outcome = unknown | Errno;
+
+export interface SystemCallDeps {
+  readonly kernel: Kernel;
+  readonly net: Network;
+  readonly proc: Process;
+  readonly fds: DescriptorTable;
+  readonly files: GoFiles;
+  readonly sockets: GoSockets;
+  /** Whether the Go program can still be called back (false once it exited). */
+  readonly alive: () => boolean;
+  /** Text the program wrote to descriptor 1 or 2. */
+  readonly output: (stream: 1 | 2, bytes: Uint8Array) => void;
+}
+
+/** Node's open flags, as Go's syscall package reads them from fs.constants. */
+const CONSTANTS = { O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024 };
+
+export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
+  const { kernel, net, proc, fds, files, sockets } = deps;
+
+  /** Runs `act` after the call's cost, as a goroutine of the Go process, then answers Go. */
+  const call = (name: string, callback: Callback, act: () => Outcome | Promise<Outcome>): void => {
+    kernel.go(proc, `syscall.${name}`, async () => {
+      await kernel.sleep(net.wakeLatencyMicros());
+      const outcome = await act();
+      if (!deps.alive()) return;
+      if (outcome instanceof Errno) callback({ code: outcome.code });
+      else callback(null, outcome);
+    });
+  };
+  const notImplemented = (name: string) => (...args: unknown[]) => call(name, args[args.length - 1] as Callback, () => new Errno('ENOSYS'));
+
+  const write = (fd: number, bytes: Uint8Array): number | Errno => {
+    const descriptor = fds.get(fd);
+    if (descriptor instanceof Errno) return descriptor;
+    if (descriptor.type === 'stdio' && descriptor.stream !== 0) {
+      deps.output(descriptor.stream, bytes);
+      return bytes.length;
+    }
+    if (descriptor.type === 'conn') return sockets.send(fd, bytes);
+    return new Errno('EBADF');
+  };
+
+  const close = (fd: number): null | Errno => {
+    const descriptor = fds.get(fd);
+    if (descriptor instanceof Errno) return descriptor;
+    if (descriptor.type === 'conn' || descriptor.type === 'listener') return sockets.close(fd);
+    fds.remove(fd);
+    return null;
+  };
+
+  return {
+    constants: CONSTANTS,
+    // The runtime's own writes (panics, print) are synchronous and cost nothing: the program
+    // is usually dying.
+    writeSync(fd: number, bytes: Uint8Array): number {
+      const written = write(fd, bytes);
+      return written instanceof Errno ? 0 : written;
+    },
+    write(fd: number, buffer: Uint8Array, offset: number, length: number, _position: unknown, callback: Callback): void {
+      const bytes = buffer.slice(offset, offset + length);
+      call('write', callback, () => write(fd, bytes));
+    },
+    open(path: string, _flags: number, _mode: number, callback: Callback): void {
+      call('open', callback, () => (files.isDir(path) ? fds.add({ type: 'dir', path: files.resolve(path) }) : new Errno(files.stat(path) instanceof Errno ? 'ENOENT' : 'ENOSYS')));
+    },
+    close(fd: number, callback: Callback): void {
+      call('close', callback, () => close(fd));
+    },
+    fstat(fd: number, callback: Callback): void {
+      call('fstat', callback, () => {
+        const descriptor = fds.get(fd);
+        if (descriptor instanceof Errno) return descriptor;
+        return descriptor.type === 'dir' ? files.stat(descriptor.path) : new Errno('ENOSYS');
+      });
+    },
+    stat: (path: string, callback: Callback) => call('stat', callback, () => files.stat(path)),
+    lstat: (path: string, callback: Callback) => call('lstat', callback, () => files.stat(path)),
+    mkdir: (path: string, _mode: number, callback: Callback) => call('mkdir', callback, () => files.mkdir(path)),
+    rmdir: (path: string, callback: Callback) => call('rmdir', callback, () => files.rmdir(path)),
+    readdir: (path: string, callback: Callback) => call('readdir', callback, () => files.readdir(path)),
+    unlink: (path: string, callback: Callback) => call('unlink', callback, () => files.unlink(path)),
+    link: (from: string, to: string, callback: Callback) => call('link', callback, () => files.link(from, to)),
+    rename: (from: string, to: string, callback: Callback) => call('rename', callback, () => files.rename(from, to)),
+    fsync: (_fd: number, callback: Callback) => call('fsync', callback, () => null),
+    read: notImplemented('read'),
+    chmod: notImplemented('chmod'),
+    chown: notImplemented('chown'),
+    fchmod: notImplemented('fchmod'),
+    fchown: notImplemented('fchown'),
+    lchown: notImplemented('lchown'),
+    ftruncate: notImplemented('ftruncate'),
+    truncate: notImplemented('truncate'),
+    readlink: notImplemented('readlink'),
+    symlink: notImplemented('symlink'),
+    utimes: notImplemented('utimes'),
+    // The net overlay's calls (sim/golang/overlay/net/net_rpcsim.go).
+    listenUnix: (path: string, callback: Callback) => call('listen', callback, () => sockets.listen(path)),
+    dialUnix: (path: string, callback: Callback) => call('dial', callback, () => sockets.dial(path)),
+    accept: (fd: number, callback: Callback) => call('accept', callback, () => sockets.accept(fd)),
+    recv: (fd: number, maxBytes: number, callback: Callback) => call('read', callback, () => sockets.recv(fd, maxBytes)),
+    send: (fd: number, bytes: Uint8Array, callback: Callback) => call('write', callback, () => sockets.send(fd, bytes)),
+    shutdown: (fd: number, how: number, callback: Callback) => call('shutdown', callback, () => sockets.shutdown(fd, how)),
+    dup: (fd: number, callback: Callback) => call('dup', callback, () => sockets.dup(fd)),
+  };
+}
