@@ -9,14 +9,20 @@ import { BuildFailure } from '../golang/build.ts';
 import { isGoTestProblem, prepareGoTest, runGoTest, type GoTestResult, type PreparedGoTest } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { readGoRunFlags, replayCommand } from './go-flags-cli.ts';
+import { describeGoFaultPlan } from '../golang/socket-faults.ts';
+import { goExploreCommand } from './command-go-explore-cli.ts';
 
-export const GO_USAGE = ['rpcsim go test <package dir> [--seed N] [--run REGEX] [-v]'].join('\n');
+export const GO_USAGE = [
+  'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm]',
+  'rpcsim go explore <package dir> --seeds N [--jobs J] [--run REGEX] [--plan FILE | --swarm]',
+].join('\n');
 
 function parseGoTestFlags(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, plan: { type: 'string' }, swarm: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
@@ -34,11 +40,6 @@ export function prepareOrExplain(dir: string, command: string): PreparedGoTest |
     console.error(`rpcsim: ${command}: ${dir} did not build for js/wasm (Go's output above)`);
   } else console.error(`rpcsim: ${command}: ${prepared.message}`);
   return 2;
-}
-
-export function replayLine(dir: string, seed: number, run: string | undefined, verbose: boolean): string {
-  const quoted = run === undefined ? [] : [`--run '${run.replace(/'/g, `'\\''`)}'`];
-  return ['rpcsim go test', dir, `--seed ${seed}`, ...quoted, ...(verbose ? ['-v'] : [])].join(' ');
 }
 
 export function verdictLine(result: GoTestResult): string {
@@ -59,34 +60,34 @@ function describeDeath(result: GoTestResult): string {
 
 async function goTestCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseGoTestFlags(argv);
-  const [dir, extra] = positionals;
-  if (dir === undefined) throw new UsageError(`go test: which package? usage: ${GO_USAGE.split('\n')[0]}`);
-  if (extra !== undefined) throw new UsageError(`go test: unexpected argument "${extra}" (one package directory at a time)`);
+  const flags = readGoRunFlags('go test', positionals, values, GO_USAGE.split('\n')[0]!);
   const seed = parseSeed(values.seed ?? '1');
-  const verbose = values.verbose === true;
-  const prepared = prepareOrExplain(dir, 'go test');
+  const prepared = prepareOrExplain(flags.dir, 'go test');
   if (typeof prepared === 'number') return prepared;
   const startedMs = Date.now();
   const result = await runGoTest(prepared, {
     seed,
-    verbose,
-    ...(values.run === undefined ? {} : { run: values.run }),
+    verbose: flags.verbose,
+    ...(flags.run === undefined ? {} : { run: flags.run }),
+    ...(flags.faults === undefined ? {} : { faults: flags.faults }),
     onOutput: (text) => process.stdout.write(text),
   });
   if (!result.output.endsWith('\n') && result.output.length > 0) process.stdout.write('\n');
   const wallSeconds = ((Date.now() - startedMs) / 1000).toFixed(1);
-  const replay = `replay: ${replayLine(dir, seed, values.run, verbose)}`;
+  const replay = `replay: ${replayCommand(flags, seed)}`;
+  if (flags.faults !== undefined) console.log(`socket faults: ${describeGoFaultPlan(result.faultPlan)}`);
   if (!result.ok) console.log(replay);
   console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
   if (result.ok) console.log(replay);
   return result.ok ? 0 : 1;
 }
 
-/** `rpcsim go <test|explore> ...`: returns the exit code. */
+/** `rpcsim go test|explore ...`: returns the exit code. */
 export async function goCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   try {
     if (sub === 'test') return await goTestCommand(rest);
+    if (sub === 'explore') return await goExploreCommand(rest);
     if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
       console.log(GO_USAGE);
       return sub === undefined ? 2 : 0;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { buildTestBinary, BuildFailure } from './build.ts';
 import { locatePackage, LayoutProblem, type GoPackage } from './layout.ts';
 import { runGoProgram, type GoRunResult } from './run.ts';
+import type { GoFaultPlan } from './socket-faults.ts';
 import { findGoToolchain, ToolchainProblem, type GoToolchain } from './toolchain.ts';
 import { wasm, type WasmModule } from './wasm-api.ts';
 
@@ -25,6 +26,7 @@ export interface GoTestOptions {
   readonly run?: string;
   readonly verbose: boolean;
   readonly onOutput?: (text: string) => void;
+  readonly faults?: GoFaultPlan | 'swarm';
 }
 
 export interface GoTestResult extends GoRunResult {
@@ -71,6 +73,7 @@ export async function runGoTest(prepared: PreparedGoTest, options: GoTestOptions
     cwd: prepared.pkg.dir,
     maxVirtualMicros: RUN_BOUND_MICROS,
     ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
   const passed = [...result.output.matchAll(/^\s*--- PASS: (\S+)/gm)].map((m) => m[1]!);
   const failed = [...result.output.matchAll(/^\s*--- FAIL: (\S+)/gm)].map((m) => m[1]!);

@@ -12,6 +12,7 @@ import type { Waiter } from '../kernel/task.ts';
 import type { World } from '../world.ts';
 import { DescriptorTable } from './descriptors.ts';
 import { GoFiles } from './files.ts';
+import { drawSwarmPlan, GoFaults, NO_FAULTS, type GoFaultPlan } from './socket-faults.ts';
 import { GoSockets } from './sockets.ts';
 import { systemCalls } from './system-calls.ts';
 import { wasm, type WasmModule } from './wasm-api.ts';
@@ -25,6 +26,8 @@ export interface GoProgramOptions {
   readonly cwd: string;
   /** Called with each piece of output as it is written (the CLI streams it). */
   readonly onOutput?: (text: string) => void;
+  /** Socket faults: a plan, or 'swarm' to draw one from the seed. None by default. */
+  readonly faults?: GoFaultPlan | 'swarm';
 }
 
 /** os.Getpid() and os.Getuid(): fixed, because the 2015 tests build socket names and
@@ -39,6 +42,7 @@ const UPTIME_NANOS = 3_600_000_000_000;
 export class GoHost {
   readonly proc: Process;
   readonly glue: GoGlue;
+  readonly faultPlan: GoFaultPlan;
   exitCode: number | null = null;
   private readonly chunks: string[] = [];
   private exitWaiter: Waiter<void> | null = null;
@@ -54,7 +58,15 @@ export class GoHost {
     this.proc = kernel.newProcess('go');
     const fds = new DescriptorTable();
     const files = new GoFiles(world.net, options.cwd, GO_UID, () => this.nowMs());
-    const sockets = new GoSockets(world.net, this.proc, fds, files);
+    this.faultPlan = options.faults === 'swarm' ? drawSwarmPlan(kernel.chooser) : (options.faults ?? NO_FAULTS);
+    const faults = new GoFaults(this.faultPlan, kernel.chooser);
+    const sockets = new GoSockets(world.net, this.proc, fds, files, faults);
+    for (const atMicros of this.faultPlan.loseSocketFileAtMicros) {
+      kernel.at(atMicros, () => kernel.within(this.proc, () => {
+        const victim = faults.pickVictim([...world.net.paths()]);
+        if (victim !== undefined) world.net.remove(victim);
+      }));
+    }
     const fs = systemCalls({
       kernel, net: world.net, proc: this.proc, fds, files, sockets,
       alive: () => this.exitCode === null,
@@ -120,20 +132,20 @@ export class GoHost {
       setInt64((sp >>> 0) + 8, Math.floor(micros / 1_000_000));
       this.glue.mem.setInt32((sp >>> 0) + 16, (micros % 1_000_000) * 1000, true);
     };
-    // Go's only timer: "wake me in `delay` ms". A goroutine of the Go process sleeps that long
-    // in virtual time; an idle program therefore lets the kernel jump straight to it.
+    // Go's only timer: "wake me in `delay` ms", a kernel event that long ahead in virtual time;
+    // an idle program therefore lets the kernel jump straight to it.
     go['runtime.scheduleTimeoutEvent'] = (sp) => {
       const delayMs = getInt64((sp >>> 0) + 8);
       const id = this.nextTimeoutId++;
       this.timeouts.add(id);
-      this.world.kernel.go(this.proc, 'runtime.timer', async () => {
-        await this.world.kernel.sleep(delayMs * 1000);
+      const kernel = this.world.kernel;
+      kernel.at(delayMs * 1000, () => kernel.within(this.proc, () => {
         // Go clears the timeout when it handles the wake-up; wasm_exec.js resumes again if not.
         for (let tries = 0; this.timeouts.has(id) && this.exitCode === null; tries++) {
           assert(tries < 3, 'the Go runtime ignored its timeout event three times');
           this.glue._resume();
         }
-      });
+      }));
       this.glue.mem.setInt32((sp >>> 0) + 16, id, true);
     };
     go['runtime.clearTimeoutEvent'] = (sp) => {

@@ -4,6 +4,7 @@
 import type { StopReason } from '../kernel/kernel.ts';
 import { World } from '../world.ts';
 import { GoHost, type GoProgramOptions } from './host.ts';
+import type { GoFaultPlan } from './socket-faults.ts';
 import type { WasmModule } from './wasm-api.ts';
 
 export interface GoRunOptions extends GoProgramOptions {
@@ -22,6 +23,8 @@ export interface GoRunResult {
   readonly events: number;
   /** What went wrong in the host itself (a kernel invariant, a trap in the program). */
   readonly hostError: unknown;
+  /** The socket faults the run had (drawn from the seed under --swarm). */
+  readonly faultPlan: GoFaultPlan;
 }
 
 export async function runGoProgram(module: WasmModule, options: GoRunOptions): Promise<GoRunResult> {
@@ -37,5 +40,6 @@ export async function runGoProgram(module: WasmModule, options: GoRunOptions): P
     virtualMicros: report.virtualMicros,
     events: report.events,
     hostError: report.failure?.error ?? null,
+    faultPlan: host.faultPlan,
   };
 }

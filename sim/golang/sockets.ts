@@ -9,6 +9,7 @@ import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
 import { DescriptorTable, Errno } from './descriptors.ts';
 import type { GoFiles } from './files.ts';
+import type { GoFaults } from './socket-faults.ts';
 
 const SHUT_RD = 0;
 
@@ -21,6 +22,7 @@ export class GoSockets {
     private readonly proc: Process,
     private readonly fds: DescriptorTable,
     private readonly files: GoFiles,
+    private readonly faults: GoFaults,
   ) {}
 
   listen(path: string): number | Errno {
@@ -40,14 +42,30 @@ export class GoSockets {
     const descriptor = this.fds.get(fd);
     if (descriptor instanceof Errno) return descriptor;
     if (descriptor.type !== 'listener') return new Errno('EINVAL');
-    const accepted = await descriptor.listener.accept();
-    if (accepted instanceof GoError) return new Errno(accepted.code);
-    return this.fds.add({ type: 'conn', endpoint: accepted });
+    for (;;) {
+      const accepted = await descriptor.listener.accept();
+      if (accepted instanceof GoError) return new Errno(accepted.code);
+      const fate = this.faults.acceptFate();
+      if (fate === 'drop-request') {
+        accepted.close(); // the program never sees it: the next connection is accepted
+        continue;
+      }
+      if (fate === 'drop-reply') accepted.shutdownWrite();
+      if (fate === 'reset') this.resetLater(accepted);
+      return this.fds.add({ type: 'conn', endpoint: accepted });
+    }
+  }
+
+  private resetLater(endpoint: Endpoint): void {
+    const kernel = this.net.kernel;
+    kernel.at(this.faults.resetDelayMicros(), () => kernel.within(this.proc, () => endpoint.closeOnCrash()));
   }
 
   async recv(fd: number, maxBytes: number): Promise<Uint8Array | Errno> {
     const endpoint = this.endpointOf(fd);
     if (endpoint instanceof Errno) return endpoint;
+    const delayMicros = this.faults.readDelayMicros();
+    if (delayMicros > 0) await this.net.kernel.sleep(delayMicros);
     const left = this.leftovers.get(endpoint);
     const bytes = left ?? (await this.readFrame(endpoint));
     if (bytes instanceof Errno) return bytes;

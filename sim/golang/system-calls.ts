@@ -1,8 +1,9 @@
 // The `fs` object the Go program's syscall package calls (Go's js port routes every file
 // system call through a JavaScript `fs` with Node's callback signatures), extended with the
-// socket calls of our net overlay. Each call is a goroutine of the Go process in the kernel:
-// it first spends a cost drawn from the seeded network stream, then acts and calls Go back. A
-// call that must wait (accept, a read with nothing queued) waits in the socket model. Because
+// socket calls of our net overlay. Each call first spends a cost drawn from the seeded network
+// stream, then acts and calls Go back. A
+// call that must wait (accept, a read with nothing queued) waits in the socket model, as a
+// goroutine of the Go process. Because
 // every call costs virtual time, a Go loop that retries a failing Dial moves the clock on.
 
 import type { Kernel } from '../kernel/kernel.ts';
@@ -34,14 +35,20 @@ const CONSTANTS = { O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 5
 export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
   const { kernel, net, proc, fds, files, sockets } = deps;
 
-  /** Runs `act` after the call's cost, as a goroutine of the Go process, then answers Go. */
-  const call = (name: string, callback: Callback, act: () => Outcome | Promise<Outcome>): void => {
+  const answer = (callback: Callback, outcome: Outcome): void => {
+    if (!deps.alive()) return;
+    if (outcome instanceof Errno) callback({ code: outcome.code });
+    else callback(null, outcome);
+  };
+  /** Runs `act` after the call's cost, acting for the Go process, then answers Go. A call that
+   *  never waits is one kernel event; one that may wait (accept, recv) is a goroutine. */
+  const call = (_name: string, callback: Callback, act: () => Outcome): void => {
+    kernel.at(net.wakeLatencyMicros(), () => kernel.within(proc, () => answer(callback, act())));
+  };
+  const waitingCall = (name: string, callback: Callback, act: () => Promise<Outcome>): void => {
     kernel.go(proc, `syscall.${name}`, async () => {
       await kernel.sleep(net.wakeLatencyMicros());
-      const outcome = await act();
-      if (!deps.alive()) return;
-      if (outcome instanceof Errno) callback({ code: outcome.code });
-      else callback(null, outcome);
+      answer(callback, await act());
     });
   };
   const notImplemented = (name: string) => (...args: unknown[]) => call(name, args[args.length - 1] as Callback, () => new Errno('ENOSYS'));
@@ -113,8 +120,8 @@ export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
     // The net overlay's calls (sim/golang/overlay/net/net_rpcsim.go).
     listenUnix: (path: string, callback: Callback) => call('listen', callback, () => sockets.listen(path)),
     dialUnix: (path: string, callback: Callback) => call('dial', callback, () => sockets.dial(path)),
-    accept: (fd: number, callback: Callback) => call('accept', callback, () => sockets.accept(fd)),
-    recv: (fd: number, maxBytes: number, callback: Callback) => call('read', callback, () => sockets.recv(fd, maxBytes)),
+    accept: (fd: number, callback: Callback) => waitingCall('accept', callback, () => sockets.accept(fd)),
+    recv: (fd: number, maxBytes: number, callback: Callback) => waitingCall('read', callback, () => sockets.recv(fd, maxBytes)),
     send: (fd: number, bytes: Uint8Array, callback: Callback) => call('write', callback, () => sockets.send(fd, bytes)),
     shutdown: (fd: number, how: number, callback: Callback) => call('shutdown', callback, () => sockets.shutdown(fd, how)),
     dup: (fd: number, callback: Callback) => call('dup', callback, () => sockets.dup(fd)),

@@ -34,7 +34,7 @@ describe('rpcsim go test', () => {
     // A module layout (go.mod): a 1.5 s timer fires at 1.5 virtual s, as Go prints it.
     expect(text).toContain('--- PASS: TestTimerFiresOnTime (1.50s)\n');
     expect(text).toMatch(/rpcsim go test clock: PASS: 1 passed, 0 failed in 1\.500 virtual s, seed 4/);
-    expect(text).toContain(`replay: rpcsim go test ${CLOCK} --seed 4 --run 'TestTimer' -v\n`);
+    expect(text).toContain(`replay: rpcsim go test ${CLOCK} --seed 4 --run TestTimer -v\n`);
   }, BUILD_TIMEOUT_MS);
 
   it('should exit 1 and put the replay command before the verdict when a test fails', async () => {
@@ -67,7 +67,7 @@ describe('rpcsim go test', () => {
   });
 
   it('should refuse a flag it does not use', async () => {
-    expect(await goCommand(['test', CLOCK, '--swarm'])).toBe(2);
-    expect(err[0]).toMatch(/^rpcsim: go test: Unknown option '--swarm'/);
+    expect(await goCommand(['test', CLOCK, '--jobs', '2'])).toBe(2);
+    expect(err[0]).toMatch(/^rpcsim: go test: Unknown option '--jobs'/);
   });
 });
