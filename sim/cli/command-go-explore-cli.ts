@@ -85,7 +85,8 @@ function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number)
 function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSeconds: number, jobs: number, name: string): void {
   const failing = verdicts.filter((v) => !v.ok);
   for (const verdict of failing) {
-    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}`);
+    const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
+    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${faults}`);
     for (const line of verdict.why) console.log(`    ${line}`);
     console.log(`    replay: ${replayCommand({ ...flags, verbose: true }, verdict.seed)}`);
   }

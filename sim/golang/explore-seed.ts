@@ -2,7 +2,7 @@
 // needs (which tests failed and the first lines Go printed about it), not the whole output.
 
 import { runGoTest, type PreparedGoTest } from './go-test.ts';
-import type { GoFaultPlan } from './socket-faults.ts';
+import { describeGoFaultPlan, type GoFaultPlan } from './socket-faults.ts';
 
 export interface GoExploreJob {
   readonly dir: string;
@@ -17,6 +17,8 @@ export interface GoSeedVerdict {
   /** Go's words about the first failure: the lines after its "--- FAIL" (or the program's last lines). */
   readonly why: readonly string[];
   readonly virtualMicros: number;
+  /** The socket faults of the run, in words (drawn per seed under --swarm). */
+  readonly faults: string;
 }
 
 const WHY_LINES = 3;
@@ -30,6 +32,13 @@ export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, see
   });
   const lines = result.output.split('\n');
   const failAt = lines.findIndex((line) => /^\s*--- FAIL: /.test(line));
-  const why = result.ok ? [] : failAt >= 0 ? lines.slice(failAt, failAt + 1 + WHY_LINES) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
-  return { seed, ok: result.ok, failed: result.failed, why: why.map((l) => l.trimEnd()), virtualMicros: result.virtualMicros };
+  const why = result.ok ? [] : failAt >= 0 ? failureLines(lines, failAt) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
+  return { seed, ok: result.ok, failed: result.failed, why, virtualMicros: result.virtualMicros, faults: describeGoFaultPlan(result.faultPlan) };
+}
+
+/** "--- FAIL: X" and the indented lines Go printed under it (the test's messages). */
+function failureLines(lines: readonly string[], failAt: number): string[] {
+  const out = [lines[failAt]!.trim()];
+  for (let i = failAt + 1; i < lines.length && out.length <= WHY_LINES && /^\s+\S/.test(lines[i]!); i++) out.push(lines[i]!.trimEnd());
+  return out;
 }

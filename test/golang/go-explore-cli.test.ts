@@ -32,7 +32,7 @@ describe('rpcsim go explore', () => {
   it('should fail seeds when a plan drops replies, with Go\'s message and a replay that reproduces it', async () => {
     expect(await goCommand(['explore', KV, '--seeds', '2', '--run', 'TestPutsExecutedOnce', '--plan', DROP_REPLY])).toBe(1);
     const text = out.join('');
-    expect(text).toMatch(/^seed 1: FAIL TestPutsExecutedOnce$/m);
+    expect(text).toMatch(/^seed 1: FAIL TestPutsExecutedOnce \(socket faults: drop reply 300‰\)$/m);
     expect(text).toMatch(/kv_test\.go:\d+: 20 Puts acknowledged, 2\d executed/);
     expect(text).toContain(`replay: rpcsim go test ${KV} --seed 1 --run TestPutsExecutedOnce --plan ${DROP_REPLY} -v\n`);
     // The replay command gives the same verdict.
