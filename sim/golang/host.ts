@@ -10,7 +10,9 @@ import { assert } from '../kernel/assert.ts';
 import type { Process } from '../kernel/process.ts';
 import type { Waiter } from '../kernel/task.ts';
 import type { World } from '../world.ts';
+import { CallCost } from './call-cost.ts';
 import { DescriptorTable } from './descriptors.ts';
+import { netCalls } from './net-calls.ts';
 import { GoFiles } from './files.ts';
 import { drawSwarmPlan, GoFaults, NO_FAULTS, type GoFaultPlan } from './socket-faults.ts';
 import { GoSockets } from './sockets.ts';
@@ -67,11 +69,12 @@ export class GoHost {
         if (victim !== undefined) world.net.remove(victim);
       }));
     }
-    const fs = systemCalls({
-      kernel, net: world.net, proc: this.proc, fds, files, sockets,
-      alive: () => this.exitCode === null,
-      output: (_stream, bytes) => this.write(bytes),
-    });
+    const cost = new CallCost(world.net);
+    const alive = (): boolean => this.exitCode === null;
+    const fs = {
+      ...systemCalls({ kernel, proc: this.proc, fds, files, sockets, cost, alive, output: (_stream, bytes) => this.write(bytes) }),
+      ...netCalls(kernel, this.proc, sockets, cost, alive),
+    };
     const crypto = { getRandomValues: (bytes: Uint8Array) => this.randomBytes(bytes) };
     const performance = { now: () => this.nowMs() };
     const nowMs = (): number => this.nowMs();

@@ -16,6 +16,8 @@ const SHUT_RD = 0;
 export class GoSockets {
   /** Bytes of a frame a short read left behind, per socket (shared by its dups). */
   private readonly leftovers = new Map<Endpoint, Uint8Array>();
+  /** Connections this program dialed and has not written to yet. */
+  private readonly unwritten = new Set<Endpoint>();
 
   constructor(
     private readonly net: Network,
@@ -35,7 +37,15 @@ export class GoSockets {
   dial(path: string): number | Errno {
     const endpoint = this.net.dial(this.proc, this.files.resolve(path));
     if (endpoint instanceof GoError) return new Errno(endpoint.code);
+    this.unwritten.add(endpoint);
     return this.fds.add({ type: 'conn', endpoint });
+  }
+
+  /** True for the first write on a connection this program dialed: the request races the
+   *  server's accept (which may close it unread), so it must not be answered at once. */
+  isFirstWrite(fd: number): boolean {
+    const endpoint = this.endpointOf(fd);
+    return !(endpoint instanceof Errno) && this.unwritten.has(endpoint);
   }
 
   async accept(fd: number): Promise<number | Errno> {
@@ -69,9 +79,27 @@ export class GoSockets {
     const left = this.leftovers.get(endpoint);
     const bytes = left ?? (await this.readFrame(endpoint));
     if (bytes instanceof Errno) return bytes;
-    if (left !== undefined) this.leftovers.delete(endpoint);
-    if (bytes.length > maxBytes) this.leftovers.set(endpoint, bytes.subarray(maxBytes));
-    return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
+    return this.take(endpoint, bytes, maxBytes, left !== undefined);
+  }
+
+  /** A read answered at once: what is left of a frame, or a frame or error already queued;
+   *  undefined when the read would wait. */
+  recvNow(fd: number, maxBytes: number): Uint8Array | Errno | undefined {
+    const endpoint = this.endpointOf(fd);
+    if (endpoint instanceof Errno) return endpoint;
+    const left = this.leftovers.get(endpoint);
+    if (left !== undefined) return this.take(endpoint, left, maxBytes, true);
+    const frame = endpoint.readNow();
+    if (frame === undefined) return undefined;
+    if (frame instanceof GoError) return new Errno(frame.code);
+    return this.take(endpoint, Buffer.from(frame as string, 'latin1'), maxBytes, false);
+  }
+
+  private take(endpoint: Endpoint, bytes: Uint8Array, maxBytes: number, wasLeftover: boolean): Uint8Array {
+    if (wasLeftover) this.leftovers.delete(endpoint);
+    if (bytes.length <= maxBytes) return bytes;
+    this.leftovers.set(endpoint, bytes.subarray(maxBytes));
+    return bytes.subarray(0, maxBytes);
   }
 
   private async readFrame(endpoint: Endpoint): Promise<Uint8Array | Errno> {
@@ -83,6 +111,7 @@ export class GoSockets {
   send(fd: number, bytes: Uint8Array): number | Errno {
     const endpoint = this.endpointOf(fd);
     if (endpoint instanceof Errno) return endpoint;
+    this.unwritten.delete(endpoint);
     // A latin1 string holds the bytes as plain data the wire copies without looking inside.
     const error = endpoint.write(Buffer.from(bytes).toString('latin1'), `${bytes.length} bytes`);
     return error === null ? bytes.length : new Errno(error.code);
@@ -111,6 +140,7 @@ export class GoSockets {
     const descriptor = this.fds.remove(fd);
     if (descriptor instanceof Errno) return descriptor;
     if (descriptor.type === 'conn') {
+      this.unwritten.delete(descriptor.endpoint);
       const error = descriptor.endpoint.close();
       return error === null ? null : new Errno(error.code);
     }

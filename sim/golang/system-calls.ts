@@ -1,14 +1,11 @@
 // The `fs` object the Go program's syscall package calls (Go's js port routes every file
-// system call through a JavaScript `fs` with Node's callback signatures), extended with the
-// socket calls of our net overlay. Each call first spends a cost drawn from the seeded network
-// stream, then acts and calls Go back. A
-// call that must wait (accept, a read with nothing queued) waits in the socket model, as a
-// goroutine of the Go process. Because
-// every call costs virtual time, a Go loop that retries a failing Dial moves the clock on.
+// system call through a JavaScript `fs` with Node's callback signatures): directories, socket
+// files, stdout and stderr, and Close on a socket descriptor (an os.File from File()). Each
+// call first spends its cost in virtual time (call-cost.ts), then acts and calls Go back.
 
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
-import type { Network } from '../net/network.ts';
+import type { CallCost } from './call-cost.ts';
 import { Errno, type DescriptorTable } from './descriptors.ts';
 import type { GoFiles } from './files.ts';
 import type { GoSockets } from './sockets.ts';
@@ -18,11 +15,11 @@ type Outcome = unknown | Errno;
 
 export interface SystemCallDeps {
   readonly kernel: Kernel;
-  readonly net: Network;
   readonly proc: Process;
   readonly fds: DescriptorTable;
   readonly files: GoFiles;
   readonly sockets: GoSockets;
+  readonly cost: CallCost;
   /** Whether the Go program can still be called back (false once it exited). */
   readonly alive: () => boolean;
   /** Text the program wrote to descriptor 1 or 2. */
@@ -33,23 +30,17 @@ export interface SystemCallDeps {
 const CONSTANTS = { O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024 };
 
 export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
-  const { kernel, net, proc, fds, files, sockets } = deps;
+  const { kernel, proc, fds, files, sockets } = deps;
 
   const answer = (callback: Callback, outcome: Outcome): void => {
     if (!deps.alive()) return;
     if (outcome instanceof Errno) callback({ code: outcome.code });
     else callback(null, outcome);
   };
-  /** Runs `act` after the call's cost, acting for the Go process, then answers Go. A call that
-   *  never waits is one kernel event; one that may wait (accept, recv) is a goroutine. */
+  /** Runs `act` after the call's cost (and what earlier calls owe), acting for the Go process,
+   *  then answers Go: one kernel event. */
   const call = (_name: string, callback: Callback, act: () => Outcome): void => {
-    kernel.at(net.wakeLatencyMicros(), () => kernel.within(proc, () => answer(callback, act())));
-  };
-  const waitingCall = (name: string, callback: Callback, act: () => Promise<Outcome>): void => {
-    kernel.go(proc, `syscall.${name}`, async () => {
-      await kernel.sleep(net.wakeLatencyMicros());
-      answer(callback, await act());
-    });
+    kernel.at(deps.cost.payMicros(), () => kernel.within(proc, () => answer(callback, act())));
   };
   const notImplemented = (name: string) => (...args: unknown[]) => call(name, args[args.length - 1] as Callback, () => new Errno('ENOSYS'));
 
@@ -117,13 +108,7 @@ export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
     readlink: notImplemented('readlink'),
     symlink: notImplemented('symlink'),
     utimes: notImplemented('utimes'),
-    // The net overlay's calls (sim/golang/overlay/net/net_rpcsim.go).
-    listenUnix: (path: string, callback: Callback) => call('listen', callback, () => sockets.listen(path)),
-    dialUnix: (path: string, callback: Callback) => call('dial', callback, () => sockets.dial(path)),
-    accept: (fd: number, callback: Callback) => waitingCall('accept', callback, () => sockets.accept(fd)),
-    recv: (fd: number, maxBytes: number, callback: Callback) => waitingCall('read', callback, () => sockets.recv(fd, maxBytes)),
-    send: (fd: number, bytes: Uint8Array, callback: Callback) => call('write', callback, () => sockets.send(fd, bytes)),
+    // syscall.Shutdown (our overlay of syscall/net_js.go) on a descriptor from File().
     shutdown: (fd: number, how: number, callback: Callback) => call('shutdown', callback, () => sockets.shutdown(fd, how)),
-    dup: (fd: number, callback: Callback) => call('dup', callback, () => sockets.dup(fd)),
   };
 }

@@ -3,7 +3,7 @@
 // is a call to the host (rpcsim's virtual operating system), which answers from its socket
 // model: a blocked Read or Accept waits in the host, and the error a call returns is the errno
 // the model's socket state gives, which Go's own OpError and net/rpc then print as on Linux.
-// Each call blocks this goroutine until the host answers, so each costs virtual time.
+// Each call costs virtual time (see hostCall).
 
 //go:build js && wasm
 
@@ -36,6 +36,10 @@ type netFD struct {
 	closedMu sync.Mutex
 	closed   bool
 
+	// One reader and one writer at a time, as poll.FD's read and write locks allow.
+	readMu  sync.Mutex
+	writeMu sync.Mutex
+
 	// immutable until Close
 	listener bool
 	family   int
@@ -49,31 +53,59 @@ type netFD struct {
 	isConnected bool
 }
 
-// hostCall calls the host's `name` with a callback and waits for it, as syscall's fsCall does.
-func hostCall(name string, args ...any) (js.Value, error) {
-	type result struct {
-		val js.Value
-		err js.Value
-	}
-	c := make(chan result, 1)
+// The host answers a call at once when it can (a write, a dial, a read of data already
+// queued): the call then costs the goroutine no switch, as a non-blocking system call on Linux.
+// The host keeps the virtual time such calls cost and, once it adds up, answers null: the
+// call is then made the waiting way, which pays that time, so a loop of calls moves the clock.
+// A waiting call parks the goroutine until the host calls back (one callback for all calls).
+var (
+	callbackOnce sync.Once
+	pendingMu    sync.Mutex
+	pending      = map[int]chan hostResult{}
+	nextCallID   = 1
+)
+
+type hostResult struct {
+	val js.Value
+	err js.Value
+}
+
+func registerCallback() {
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
-		r := result{val: js.Undefined(), err: js.Null()}
-		if len(args) >= 1 {
-			r.err = args[0]
-		}
-		if len(args) >= 2 {
-			r.val = args[1]
-		}
-		c <- r
+		id := args[0].Int()
+		pendingMu.Lock()
+		c := pending[id]
+		delete(pending, id)
+		pendingMu.Unlock()
+		c <- hostResult{val: args[2], err: args[1]}
 		return nil
 	})
-	defer f.Release()
-	jsHost.Call(name, append(args, f)...)
+	jsHost.Call("netCallback", f) // kept for the program's life
+}
+
+// hostCall calls the host's `name`: at once if it can answer, else waiting for its callback.
+// An error is the errno name the host's socket model gives.
+func hostCall(name string, args ...any) (js.Value, error) {
+	callbackOnce.Do(registerCallback)
+	v := jsHost.Call("netNow", append([]any{name}, args...)...)
+	switch v.Type() {
+	case js.TypeString:
+		return js.Undefined(), hostError(v.String())
+	case js.TypeNumber, js.TypeObject:
+		return v, nil
+	}
+	c := make(chan hostResult, 1)
+	pendingMu.Lock()
+	id := nextCallID
+	nextCallID++
+	pending[id] = c
+	pendingMu.Unlock()
+	jsHost.Call("netLater", append([]any{name, id}, args...)...)
 	r := <-c
 	if r.err.IsNull() || r.err.IsUndefined() {
 		return r.val, nil
 	}
-	return r.val, hostError(r.err.Get("code").String())
+	return r.val, hostError(r.err.String())
 }
 
 // errorsByCode: the errno names the host's socket model answers with.
@@ -150,6 +182,8 @@ func (fd *netFD) Read(p []byte) (n int, err error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	fd.readMu.Lock()
+	defer fd.readMu.Unlock()
 	v, err := hostCall("recv", fd.sysfd, len(p))
 	if err != nil {
 		return 0, sysError("read", err)
@@ -161,6 +195,8 @@ func (fd *netFD) Write(p []byte) (nn int, err error) {
 	if fd.isClosed() {
 		return 0, ErrClosed
 	}
+	fd.writeMu.Lock()
+	defer fd.writeMu.Unlock()
 	buf := jsUint8Array.New(len(p))
 	js.CopyBytesToJS(buf, p)
 	v, err := hostCall("send", fd.sysfd, buf)
@@ -197,6 +233,8 @@ func (fd *netFD) accept() (*netFD, error) {
 	if fd.isClosed() {
 		return nil, ErrClosed
 	}
+	fd.readMu.Lock()
+	defer fd.readMu.Unlock()
 	v, err := hostCall("accept", fd.sysfd)
 	if err != nil {
 		return nil, sysError("accept", err)
