@@ -9,6 +9,9 @@ const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${pa
 const KV = fixture('gopath/src/kv');
 const DROP_REPLY = fixture('plans/drop-reply.json');
 const TIMEOUT_MS = 300_000;
+/** The previous test's report, to compare with the same seeds run in worker threads. */
+let inThisThread = '';
+const withoutWallTime = (text: string): string => text.replace(/, [\d.]+ s wall with \d jobs?/, '');
 
 const out: string[] = [];
 const err: string[] = [];
@@ -32,6 +35,7 @@ describe('rpcsim go explore', () => {
   it('should fail seeds when a plan drops replies, with Go\'s message and a replay that reproduces it', async () => {
     expect(await goCommand(['explore', KV, '--seeds', '2', '--run', 'TestPutsExecutedOnce', '--plan', DROP_REPLY])).toBe(1);
     const text = out.join('');
+    inThisThread = withoutWallTime(text);
     expect(text).toMatch(/^seed 1: FAIL TestPutsExecutedOnce \(socket faults: drop reply 300‰\)$/m);
     expect(text).toMatch(/kv_test\.go:\d+: 20 Puts acknowledged, 2\d executed/);
     expect(text).toContain(`replay: rpcsim go test ${KV} --seed 1 --run TestPutsExecutedOnce --plan ${DROP_REPLY} -v\n`);
@@ -43,10 +47,16 @@ describe('rpcsim go explore', () => {
 
   it('should spread seeds over worker threads with --jobs and report the same verdicts', async () => {
     expect(await goCommand(['explore', KV, '--seeds', '2', '--jobs', '2', '--run', 'TestPutsExecutedOnce', '--plan', DROP_REPLY])).toBe(1);
-    const inWorkers = out.join('').replace(/, [\d.]+ s wall with \d jobs?/, '');
+    expect(inThisThread).toContain('seed 1: FAIL');
+    expect(withoutWallTime(out.join(''))).toBe(inThisThread);
+  }, TIMEOUT_MS);
+
+  it('should make a dial fail with ENOENT when a plan loses the socket file', async () => {
+    expect(await goCommand(['explore', KV, '--seeds', '1', '--run', 'TestDialLater'])).toBe(0);
     out.length = 0;
-    expect(await goCommand(['explore', KV, '--seeds', '2', '--run', 'TestPutsExecutedOnce', '--plan', DROP_REPLY])).toBe(1);
-    expect(out.join('').replace(/, [\d.]+ s wall with \d jobs?/, '')).toBe(inWorkers);
+    expect(await goCommand(['explore', KV, '--seeds', '1', '--run', 'TestDialLater', '--plan', fixture('plans/lose-socket-file.json')])).toBe(1);
+    expect(out.join('')).toMatch(/kv_test\.go:\d+: dial unix \/var\/tmp\/824-1000\/kv-later-2015: connect: no such file or directory/);
+    expect(out.join('')).toContain('(socket faults: lose a socket file at 0.010000 s)');
   }, TIMEOUT_MS);
 
   it('should refuse a bad plan file in one line', async () => {
