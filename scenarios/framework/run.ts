@@ -15,6 +15,7 @@ import type { KvOperation } from '../../sim/check/history.ts';
 const LINEARIZABILITY_BUDGET_STEPS = 5_000_000;
 import type { BugName } from '../../protocol/index.ts';
 import { TestContext } from './context.ts';
+import { LAB_GOMAXPROCS } from './lab.ts';
 import { LivenessFailure, TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface RunOptions {
@@ -44,7 +45,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     seed: options.seed,
     trace: options.trace ?? true,
     limits: { maxVirtualMicros: scenario.boundMicros },
-    timing: { ...weather.timing, ...options.timing },
+    timing: { gomaxprocs: LAB_GOMAXPROCS, ...weather.timing, ...options.timing },
     ...(options.chooser === undefined ? {} : { chooser: options.chooser }),
   });
   const t = new TestContext(scenario.name, options.bugs ?? NO_BUGS);
