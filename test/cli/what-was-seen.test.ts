@@ -218,6 +218,21 @@ describe('what was seen, and is no longer true', () => {
     expect(captured.out.at(-1)).toMatch(/^PASS forward-crash \(seed 5\)/);
   });
 
+  it('an interrupted shrink keeps the smallest failing plan found so far, and its replay fails', async () => {
+    const out = join(dir, 'interrupted.json');
+    const before = process.listenerCount('SIGINT');
+    const shrinking = rpcsim('shrink', 'kv-faults', '--seed', String(SWARM.seed), '--bug', SWARM.bug, '--swarm', '--out', out);
+    // Ctrl-C once shrink is listening for it (after the original failing run), as a user would.
+    while (process.listenerCount('SIGINT') === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    process.emit('SIGINT');
+    expect(await shrinking).toBe(130);
+    expect(captured.out.some((line) => line.startsWith('interrupted: the smallest failing plan so far'))).toBe(true);
+    const argv = replayLine();
+    expect(argv).toEqual(expect.arrayContaining(['--plan', out]));
+    captured.out = [];
+    expect(await rpcsim(...argv, '--quiet')).toBe(1);
+  }, 60_000);
+
   it('an empty history is an error, not "linearizable"', async () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
