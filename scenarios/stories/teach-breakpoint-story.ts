@@ -4,7 +4,7 @@
 
 import type { HoldMode } from '../../sim/faults/breakpoint.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
-import { bugEntry, type BugName } from '../../protocol/index.ts';
+import { bugEntry, type BugName } from '../../protocol/bugs.ts';
 import { BACKUP, PRIMARY, type RaceEvents } from './teach-breakpoint-events.ts';
 
 export function secs(event: TraceEvent | null): string {
