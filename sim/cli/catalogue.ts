@@ -18,6 +18,12 @@ export interface BugEntry extends NamedThing {
 
 export type Strategy = 'random' | 'pct';
 
+/** A user's own implementation (`--impl PATH`): where it is, and a short hash of its sources. */
+export interface ImplementationRef {
+  readonly path: string;
+  readonly sourceHash: string;
+}
+
 export interface CliRunOptions {
   readonly seed: number;
   readonly bugs: ReadonlySet<string>;
@@ -29,6 +35,8 @@ export interface CliRunOptions {
   readonly faults?: FaultPlan;
   /** How scheduling questions are answered: seeded random (default) or PCT. */
   readonly strategy?: Strategy;
+  /** Run this implementation instead of the reference (loaded with Catalogue.loadImplementation). */
+  readonly impl?: ImplementationRef;
 }
 
 export interface CliRunResult {
@@ -61,4 +69,6 @@ export interface Catalogue {
   readonly scenarios: readonly ScenarioEntry[];
   readonly bugs: readonly BugEntry[];
   run(scenario: string, options: CliRunOptions): Promise<CliRunResult>;
+  /** Loads the implementation at `path` for `--impl`; a path that cannot serve throws UsageError. */
+  loadImplementation?(path: string): Promise<ImplementationRef>;
 }

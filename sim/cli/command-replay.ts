@@ -13,6 +13,9 @@ import { paint } from './style-cli.ts';
 import { readTraceFile } from './trace-file.ts';
 import { UsageError } from './usage-error.ts';
 import { wallMillis } from '../bench/wallclock.ts';
+import type { ImplementationRef } from './catalogue.ts';
+import type { TraceFile } from './trace-file.ts';
+import { implementationFlag } from './impl-flag.ts';
 
 export interface ReplayFlags extends RunFlags {
   readonly trace?: string;
@@ -24,9 +27,10 @@ export async function replayCommand(catalogue: Catalogue, scenarioArg: string | 
   const scenario = checkScenario(catalogue, scenarioArg, 'replay');
   const seed = parseSeed(flags.seed);
   const bugs = checkBugs(catalogue, flags.bug);
+  const impl = await implementationFlag(catalogue, flags);
   const started = wallMillis();
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
-  printResult(result, bugs, flags, (wallMillis() - started) / 1000);
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags), ...(impl ? { impl } : {}) });
+  printResult(result, bugs, flags, (wallMillis() - started) / 1000, impl);
   console.log(`trace fingerprint ${traceHash(result.trace)} (the same seed always gives the same fingerprint)`);
   return result.ok ? 0 : 1;
 }
@@ -35,12 +39,14 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
   const file = readTraceFile(path);
   const scenario = checkScenario(catalogue, file.scenario, 'replay');
   const bugs = checkBugs(catalogue, file.bugs);
+  if (flags.impl !== undefined) throw new UsageError(`--impl goes with --seed; ${path} names the implementation it was recorded with`);
+  const impl = await recordedImplementation(catalogue, file, path);
   const chooser = new ReplayChooser(file.decisions);
   const started = wallMillis();
   let result;
   try {
     const faults = file.faults === undefined ? {} : { faults: file.faults };
-    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm, ...faults });
+    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm, ...faults, ...(impl ? { impl } : {}) });
   } catch (error) {
     if (!(error instanceof ReplayDivergence)) throw error;
     console.log(paint('red', `DIVERGED: ${error.message}; the program has changed since ${path} was recorded`));
@@ -50,7 +56,7 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
     console.log(paint('red', `DIVERGED: ${chooser.divergence.message}; the program has changed since ${path} was recorded`));
     return 1;
   }
-  printResult(result, bugs, { ...flags, swarm: file.swarm }, (wallMillis() - started) / 1000);
+  printResult(result, bugs, { ...flags, swarm: file.swarm }, (wallMillis() - started) / 1000, impl);
   const divergence = firstDifference(file.events, result.trace);
   if (divergence === null && traceHash(result.trace) === file.hash) {
     console.log(paint('green', `IDENTICAL: ${result.trace.length} trace events, fingerprint ${file.hash}, as recorded in ${path}`));
@@ -63,6 +69,17 @@ async function replayTraceFile(catalogue: Catalogue, path: string, flags: Replay
   console.log(`  recorded: ${was ? renderTextLine(was) : '(end of trace)'}`);
   console.log(`  replayed: ${now ? renderTextLine(now) : '(end of trace)'}`);
   return 1;
+}
+
+/** The implementation a trace file was recorded with, loaded again; says so when its sources
+ *  have changed since (the replay then shows where the run parts, if it does). */
+async function recordedImplementation(catalogue: Catalogue, file: TraceFile, path: string): Promise<ImplementationRef | undefined> {
+  if (file.impl === undefined) return undefined;
+  const impl = await implementationFlag(catalogue, { impl: file.impl.path });
+  if (impl !== undefined && impl.sourceHash !== file.impl.sourceHash) {
+    console.log(paint('red', `the implementation has changed since ${path} was recorded: source ${file.impl.sourceHash} then, ${impl.sourceHash} now`));
+  }
+  return impl;
 }
 
 function firstDifference(recorded: readonly TraceEvent[], replayed: readonly TraceEvent[]): number | null {

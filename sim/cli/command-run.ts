@@ -1,7 +1,7 @@
 // `rpcsim run <scenario>`: one run, seed first, a readable summary, then PASS or the failure in
 // the Go test's words. A failing run prints its replay command before anything else.
 
-import type { Catalogue, CliRunResult } from './catalogue.ts';
+import type { Catalogue, CliRunResult, ImplementationRef } from './catalogue.ts';
 import { checkBugs, checkScenario, parseSeed, reproduceFlags } from './options.ts';
 import { paint } from './style-cli.ts';
 import { formatSeconds, lastEvents, summaryLines } from './summary.ts';
@@ -11,6 +11,7 @@ import { wallMillis } from '../bench/wallclock.ts';
 import { describePlan, type FaultPlan } from '../faults/plan.ts';
 import { readPlanFile } from './plan-file.ts';
 import { parseStrategy } from './explore-options.ts';
+import { implementationArg, implementationFlag, implementationText } from './impl-flag.ts';
 
 export interface RunFlags {
   readonly seed?: string;
@@ -24,6 +25,8 @@ export interface RunFlags {
   readonly plan?: string;
   /** random (default), swarm, or pct. */
   readonly strategy?: string;
+  /** A user's own implementation (a directory from `rpcsim init`, or a module). */
+  readonly impl?: string;
 }
 
 /** The run options that --plan and --swarm add. */
@@ -36,34 +39,34 @@ export function runExtras(flags: Pick<RunFlags, 'plan' | 'swarm' | 'strategy'>):
   };
 }
 
-export function replayCommand(result: Pick<CliRunResult, 'scenario' | 'seed'>, bugs: ReadonlySet<string>, swarm = false, planPath?: string): string {
+export function replayCommand(result: Pick<CliRunResult, 'scenario' | 'seed'>, bugs: ReadonlySet<string>, swarm = false, planPath?: string, impl?: ImplementationRef): string {
   const plan = planPath === undefined ? '' : ` --plan ${planPath}`;
-  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs, swarm)}${plan}`;
+  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs, swarm)}${plan}${implementationArg(impl)}`;
 }
 
 export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: RunFlags): Promise<number> {
   const scenario = checkScenario(catalogue, scenarioArg, 'run');
   const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
   const bugs = checkBugs(catalogue, flags.bug);
+  const impl = await implementationFlag(catalogue, flags);
   const started = wallMillis();
   const swarm = flags.swarm === true;
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags), ...(impl ? { impl } : {}) });
   const wallSeconds = (wallMillis() - started) / 1000;
-  printResult(result, bugs, flags, wallSeconds);
+  printResult(result, bugs, flags, wallSeconds, impl);
   if (flags['trace-out'] !== undefined) {
-    writeTraceFile(flags['trace-out'], result, bugs, swarm);
+    writeTraceFile(flags['trace-out'], result, bugs, swarm, impl);
     console.log(`trace written to ${flags['trace-out']} (replay it: npx rpcsim replay --trace ${flags['trace-out']})`);
   }
   return result.ok ? 0 : 1;
 }
 
-export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan' | 'strategy'>, wallSeconds: number): void {
+export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan' | 'strategy'>, wallSeconds: number, impl?: ImplementationRef): void {
   const swarm = flags.swarm === true;
   const pct = flags.strategy === 'pct' ? ' --strategy pct' : '';
-  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan)}${pct}`));
-  const bugText = bugs.size === 0 ? 'none (the correct implementation)' : [...bugs].join(', ');
+  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan, impl)}${pct}`));
   const swarmText = swarm ? ' · swarm: the seed picks the fault mix' : '';
-  console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}${swarmText}`);
+  console.log(`seed ${result.seed} · scenario ${result.scenario} · ${implementationText(impl, bugs)}${swarmText}`);
   if (result.faults.length > 0) console.log(`faults: ${describePlan(result.faults)}`);
   if (flags.full === true) console.log(renderText(result.trace));
   else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);

@@ -29,6 +29,7 @@ const FLAGS = {
   plan: { type: 'string' },
   out: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  impl: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -7,7 +7,7 @@ import { DecisionLog } from '../kernel/decision-log.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import { traceHash } from '../trace/hash.ts';
 import { renderJsonl } from '../trace/render-jsonl.ts';
-import type { CliRunResult } from './catalogue.ts';
+import type { CliRunResult, ImplementationRef } from './catalogue.ts';
 import type { FaultPlan } from '../faults/plan.ts';
 import { checkPlan } from './plan-file.ts';
 import { UsageError, fileReadError } from './usage-error.ts';
@@ -26,15 +26,18 @@ export interface TraceFile {
   readonly decisions: DecisionLog;
   readonly hash: string;
   readonly events: readonly TraceEvent[];
+  /** The user's implementation the run used (`--impl`), with its source hash then; absent: the reference. */
+  readonly impl: ImplementationRef | undefined;
 }
 
-export function writeTraceFile(path: string, result: CliRunResult, bugs: ReadonlySet<string>, swarm = false): void {
+export function writeTraceFile(path: string, result: CliRunResult, bugs: ReadonlySet<string>, swarm = false, impl?: ImplementationRef): void {
   const header = {
     format: TRACE_FORMAT,
     scenario: result.scenario,
     seed: result.seed,
     bugs: [...bugs],
     swarm,
+    ...(impl === undefined ? {} : { impl: { path: impl.path, sourceHash: impl.sourceHash } }),
     verdict: result.ok ? 'ok' : `${result.kind}: ${result.reason}`,
     hash: traceHash(result.trace),
     faults: result.faults,
@@ -67,7 +70,16 @@ export function readTraceFile(path: string): TraceFile {
   }
   const events = lines.slice(1).map((line, i) => parseLine(path, line, i + 2) as TraceEvent);
   const faults = header['faults'] === undefined ? undefined : checkPlan(`${path}: line 1: faults`, header['faults']);
-  return { scenario, seed, bugs: bugs.map(String), swarm: header['swarm'] === true, faults, decisions: log, hash, events };
+  const impl = header['impl'] === undefined ? undefined : checkImpl(path, header['impl']);
+  return { scenario, seed, bugs: bugs.map(String), swarm: header['swarm'] === true, faults, decisions: log, hash, events, impl };
+}
+
+function checkImpl(path: string, value: unknown): ImplementationRef {
+  const impl = value as Partial<Record<keyof ImplementationRef, unknown>> | null;
+  if (typeof impl !== 'object' || impl === null || typeof impl.path !== 'string' || typeof impl.sourceHash !== 'string') {
+    throw new UsageError(`${path}: line 1: impl should be {"path": ..., "sourceHash": ...}`);
+  }
+  return { path: impl.path, sourceHash: impl.sourceHash };
 }
 
 function parseLine(path: string, line: string | undefined, lineNumber: number): unknown {

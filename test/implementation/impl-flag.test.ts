@@ -1,0 +1,54 @@
+// `--impl PATH`: a user's implementation runs under the scenarios, the header names it by path and
+// source hash (never "the correct implementation"), and every way a path can be wrong is one
+// line on stderr with exit code 2, saying what is wrong.
+
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'rpcsim-impl-flag-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+captureCliOutput();
+
+async function refused(...argv: string[]): Promise<string> {
+  captured.err = [];
+  expect(await rpcsim(...argv)).toBe(2);
+  expect(captured.err).toHaveLength(1);
+  return captured.err[0]!;
+}
+
+describe('rpcsim run --impl', () => {
+  it('should run a copy of the starting implementation and name it by path and source hash', async () => {
+    const impl = join(dir, 'mine');
+    cpSync(join(ROOT, 'scenarios/init-template'), impl, { recursive: true });
+    expect(await rpcsim('run', 'fail-put', '--impl', impl, '--quiet')).toBe(0);
+    expect(captured.out[0]).toMatch(new RegExp(`^seed 1 · scenario fail-put · implementation: ${impl} \\(source [0-9a-f]{8}\\)$`));
+    expect(captured.out.join('\n')).not.toContain('correct implementation');
+  });
+
+  it('should refuse a path that does not exist', async () => {
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'nowhere'))).toMatch(/--impl .*nowhere: no such file or directory/);
+  });
+
+  it('should refuse a file that is not a module, and a directory without an index', async () => {
+    writeFileSync(join(dir, 'notes.txt'), 'hello\n');
+    mkdirSync(join(dir, 'empty'));
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'notes.txt'))).toMatch(/notes\.txt is not a module: give a \.ts/);
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'empty'))).toMatch(/empty is a directory without index\.ts or index\.js/);
+  });
+
+  it('should say which export is missing', async () => {
+    writeFileSync(join(dir, 'half.ts'), 'export const viewservice = { StartServer() {}, MakeClerk() {} };\n');
+    writeFileSync(join(dir, 'noclerk.ts'), 'export const viewservice = { StartServer() {}, MakeClerk() {} };\nexport const pbservice = { StartServer() {} };\n');
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'half.ts'))).toMatch(/half\.ts does not export "pbservice"/);
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'noclerk.ts'))).toMatch(/noclerk\.ts exports "pbservice" without a MakeClerk function/);
+  });
+
+  it('should refuse --bug with --impl: bugs are switches of the reference', async () => {
+    expect(await refused('run', 'fail-put', '--impl', dir, '--bug', 'get-not-forwarded')).toMatch(/--bug .* cannot go with --impl/);
+  });
+});
