@@ -9,9 +9,12 @@ import { runPool } from './explore-pool-cli.ts';
 import { Progress } from './explore-progress-cli.ts';
 import { failureLines, headerLine, summaryLine } from './explore-report.ts';
 import type { Flags } from './main.ts';
+import { implementationFlag } from './impl-flag.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  const options = parseExploreOptions(catalogue, target, flags);
+  const parsed = parseExploreOptions(catalogue, target, flags);
+  const impl = await implementationFlag(catalogue, flags);
+  const options = impl === undefined ? parsed : { ...parsed, impl };
   const progress = new Progress(options.scenario, options.seeds.count);
   const print = (lines: readonly string[]): void => {
     progress.clear();

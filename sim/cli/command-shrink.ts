@@ -9,6 +9,7 @@ import { replayCommand, runExtras } from './command-run.ts';
 import { writePlanFile } from './plan-file.ts';
 import { paint } from './style-cli.ts';
 import { UsageError } from './usage-error.ts';
+import { implementationFlag } from './impl-flag.ts';
 import { shrinkPlan } from '../faults/shrink.ts';
 import { describePlan, describePlannedFault } from '../faults/plan.ts';
 
@@ -17,13 +18,14 @@ export async function shrinkCommand(catalogue: Catalogue, target: string | undef
   if (flags.seed === undefined) throw new UsageError('shrink needs --seed N of a failing run (find one with `rpcsim explore`)');
   const seed = parseSeed(flags.seed);
   const bugs = checkBugs(catalogue, flags.bug);
-  const base: CliRunOptions = { seed, bugs, trace: false, ...runExtras(flags) };
+  const impl = await implementationFlag(catalogue, flags);
+  const base: CliRunOptions = { seed, bugs, trace: false, ...runExtras(flags), ...(impl ? { impl } : {}) };
   const original = await catalogue.run(scenario, base);
   if (original.ok) throw new UsageError(`${scenario} passes with seed ${seed}: shrink needs a failing run (find one with \`rpcsim explore ${scenario}\`)`);
   console.log(`seed ${seed} fails (${original.kind}): ${original.reason}`);
   if (original.faults.length === 0) {
     console.log('This run injects no faults: its failure comes from the seed\'s own schedule and workload, so there is no plan to shrink.');
-    console.log(`replay: ${replayCommand(original, bugs, flags.swarm === true, flags.plan)}`);
+    console.log(`replay: ${replayCommand(original, bugs, flags.swarm === true, flags.plan, impl)}`);
     return 1;
   }
   console.log(`shrinking its ${original.faults.length} fault(s): ${describePlan(original.faults)}`);
@@ -52,6 +54,6 @@ export async function shrinkCommand(catalogue: Catalogue, target: string | undef
     console.log(`  (none: ${weather}the seed's own schedule and workload fail without any injected fault)`);
   }
   console.log(`it fails (${final.kind}): ${final.reason}`);
-  console.log(`replay: ${replayCommand(final, bugs, flags.swarm === true, out)}`);
+  console.log(`replay: ${replayCommand(final, bugs, flags.swarm === true, out, impl)}`);
   return 1;
 }

@@ -2,7 +2,7 @@
 // shard, and how to run and report it. Every mistake is one UsageError line (exit 2). The seed
 // space is arithmetic, never a materialised list, so `--seeds 1000000000` costs nothing up front.
 
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, ImplementationRef } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
@@ -39,6 +39,8 @@ export interface ExploreOptions {
   readonly stopAtFirstFailure: boolean;
   readonly jobs: number;
   readonly json: boolean;
+  /** A user's own implementation (`--impl`), loaded by the command; absent: the reference. */
+  readonly impl?: ImplementationRef;
 }
 
 /** The flags explore does not take, with what to use instead. */

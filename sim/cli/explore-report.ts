@@ -7,6 +7,7 @@ import type { ExploreOptions } from './explore-options.ts';
 import { describeSeeds, seedAt } from './explore-options.ts';
 import type { SeedVerdict } from './explore-seed.ts';
 import { paint } from './style-cli.ts';
+import { implementationText } from './impl-flag.ts';
 
 type Failure = Extract<SeedVerdict, { ok: false }>;
 
@@ -19,13 +20,12 @@ export interface ExploreSummary {
 }
 
 export function headerLine(options: ExploreOptions): string {
-  const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
   const shard = options.shard === null ? '' : ` (shard ${options.shard.index}/${options.shard.total} of ${options.rangeFrom}..${options.rangeFrom + options.rangeCount - 1})`;
   const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
   const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
   const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
-  return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
+  return `explore ${options.scenario} · ${implementationText(options.impl, options.bugs)}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
 }
 
 export function failureLines(options: ExploreOptions, failure: Failure): string[] {
@@ -46,7 +46,7 @@ export function summaryLine(options: ExploreOptions, summary: ExploreSummary): s
 }
 
 function replayOf(options: ExploreOptions, seed: number): string {
-  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm) + (options.strategy === 'pct' ? ' --strategy pct' : '');
+  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm, undefined, options.impl) + (options.strategy === 'pct' ? ' --strategy pct' : '');
 }
 
 function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {

@@ -2,13 +2,15 @@
 // can cross a worker thread's message port. Shared by the in-process loop and the worker threads,
 // so one thread and many judge every seed the same way.
 
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, ImplementationRef } from './catalogue.ts';
 
 export interface SeedJob {
   readonly scenario: string;
   readonly bugs: readonly string[];
   readonly swarm: boolean;
   readonly strategy: 'random' | 'pct';
+  /** A user's implementation: each thread loads it from its path. */
+  readonly impl?: ImplementationRef;
 }
 
 export type SeedVerdict =
@@ -17,7 +19,7 @@ export type SeedVerdict =
 
 export async function runSeed(catalogue: Catalogue, job: SeedJob, index: number, seed: number): Promise<SeedVerdict> {
   try {
-    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy });
+    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy, ...(job.impl ? { impl: job.impl } : {}) });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {
