@@ -8,12 +8,14 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { initCommand } from './init-command.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('teach', teachCommand);
 extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
+extraCommands.set('init', initCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {
   return main(argv, catalogue);
