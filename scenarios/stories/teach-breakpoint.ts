@@ -18,26 +18,33 @@ import { LESSON_SEED, teachBreakpoint, type Lesson, type LessonRun } from './tea
 import { BREAKPOINT_RACE } from './teach-breakpoint-race.ts';
 import { diedInsideForward, whatFollowed, whatMoved } from './teach-breakpoint-story.ts';
 import { printNextSteps } from './next-steps.ts';
+import { implementationArg, implementationFlag, implementationText } from '../../sim/cli/impl-flag.ts';
+import type { ImplementationRef } from '../../sim/cli/catalogue.ts';
+import { loadImplementation } from '../implementation-loader.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
 const INDENT = '               ';
 
-export async function teachCommand(_catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
+export async function teachCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   if (target === undefined) throw new UsageError('teach needs a lesson: rpcsim teach breakpoint');
   if (!(LESSONS as readonly string[]).includes(target)) throw unknownNameError('lesson', target, LESSONS, 'help teach');
   const mode = flags.mode ?? 'task';
   if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`bad --mode "${mode}": give task (hold one goroutine) or process (stop the whole primary)`);
   const seed = flags.seed === undefined ? LESSON_SEED : parseSeed(flags.seed);
-  const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode });
-  printLesson(lesson);
+  // The catalogue checks the path and says what is wrong with it; the lesson needs the servers themselves.
+  const ref = await implementationFlag(catalogue, flags);
+  const impl = ref === undefined ? undefined : (await loadImplementation(ref.path)).impl;
+  const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode, ...(impl === undefined ? {} : { impl }) });
+  printLesson(lesson, ref);
   return lesson.asIs.result.ok === false && lesson.modelled?.result.ok === true ? 0 : 1;
 }
 
-function printLesson(lesson: Lesson): void {
+function printLesson(lesson: Lesson, ref: ImplementationRef | undefined): void {
   const { asIs, modelled, replayed, trigger } = lesson;
   console.log(paint('bold', 'Why the test passes under a breakpoint and fails without one'));
-  console.log(`seed ${lesson.seed} · scenario ${BREAKPOINT_RACE} · bug ${lesson.bug} · faults: ${describePlan(asIs.result.faults)}`);
+  const what = lesson.bug === null ? implementationText(ref, new Set()) : `bug ${lesson.bug}`;
+  console.log(`seed ${lesson.seed} · scenario ${BREAKPOINT_RACE} · ${what} · faults: ${describePlan(asIs.result.faults)}`);
   console.log('One client appends to one key; the primary dies at a fixed virtual time, whatever it is doing.');
   console.log('');
   console.log(paint('bold', '(a) As is'));
@@ -75,9 +82,10 @@ function printLesson(lesson: Lesson): void {
   if (!diedInsideForward(asIs.events)) console.log(`  Seed ${lesson.seed} does not show the race; seed ${LESSON_SEED} does: npx rpcsim teach breakpoint --seed ${LESSON_SEED}`);
   console.log('');
   const otherMode = lesson.mode === 'task' ? 'process' : 'task';
+  const implArg = ref === undefined ? '' : implementationArg(ref);
   printNextSteps([
-    [`npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${otherMode}`, `the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`],
-    ['npx rpcsim bugs', `the bug ${lesson.bug} and the others`],
+    [`npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${otherMode}${implArg}`, `the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`],
+    ...(lesson.bug === null ? [] : [['npx rpcsim bugs', `the bug ${lesson.bug} and the others`] as [string, string]]),
   ]);
 }
 

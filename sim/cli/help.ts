@@ -18,7 +18,7 @@ const DETAIL: Record<CommandName, string> = {
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
   shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE] [--impl PATH] [--out FILE]\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
-  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
+  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process] [--impl PATH]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint. --impl PATH: on your own servers\n  instead of the reference with the lesson\'s bug.',
   'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
   init: 'rpcsim init DIR\n  Write a starting implementation into the new directory DIR: the reference viewservice and\n  pbservice as your own files (importing from \'rpcsim\'), a vitest property over crash schedules,\n  a README. Then: rpcsim run viewservice --impl DIR.',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs).',

@@ -35,6 +35,9 @@ const FLAGS = {
 
 export type Flags = ReturnType<typeof parse>['values'];
 
+/** The commands that run scenarios, and so can run a user's implementation instead of the reference. */
+const IMPL_COMMANDS: readonly string[] = ['run', 'replay', 'explore', 'shrink', 'teach'];
+
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
@@ -63,6 +66,9 @@ export async function main(argv: readonly string[], catalogue: Catalogue): Promi
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run \`rpcsim help ${command}\``);
+    if (values.impl !== undefined && !IMPL_COMMANDS.includes(command)) {
+      throw new UsageError(`${command} does not take --impl; the commands that run your implementation are ${IMPL_COMMANDS.join(', ')}`);
+    }
     return await dispatch(command as CommandName, target, values, catalogue);
   } catch (error) {
     if (error instanceof UsageError) {

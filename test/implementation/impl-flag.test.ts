@@ -51,4 +51,14 @@ describe('rpcsim run --impl', () => {
   it('should refuse --bug with --impl: bugs are switches of the reference', async () => {
     expect(await refused('run', 'fail-put', '--impl', dir, '--bug', 'get-not-forwarded')).toMatch(/--bug .* cannot go with --impl/);
   });
+
+  it('should be refused by commands that run no scenario, and init should take no flags', async () => {
+    expect(await refused('list', '--impl', dir)).toBe('rpcsim: list does not take --impl; the commands that run your implementation are run, replay, explore, shrink, teach');
+    expect(await refused('init', join(dir, 'fresh'), '--seed', '3')).toBe('rpcsim: init takes no flags (got --seed): rpcsim init DIR');
+  });
+
+  it('should refuse to init into a directory that is not empty', async () => {
+    writeFileSync(join(dir, 'occupied.txt'), 'x\n');
+    expect(await refused('init', dir)).toMatch(/already exists and is not an empty directory/);
+  });
 });
