@@ -31,10 +31,21 @@ export interface LoadedImplementation {
 const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
 const SHAPE = 'an implementation exports viewservice and pbservice, each with StartServer and MakeClerk (`rpcsim init DIR` writes one)';
 
+/** The source hash of each entry this process has imported. Node keeps a module once imported,
+ *  so an edited file cannot be loaded again in the same process: it would run the old code. */
+const importedHashes = new Map<string, string>();
+
+/** Loads the implementation at `pathArg` (a directory with index.ts or index.js, or a module).
+ *  Throws ImplementationLoadError with one line saying what is wrong. */
 export async function loadImplementation(pathArg: string): Promise<LoadedImplementation> {
   const path = resolve(pathArg);
   const entry = entryOf(pathArg, path);
   const sourceHash = hashSources(entry);
+  const earlier = importedHashes.get(entry);
+  if (earlier !== undefined && earlier !== sourceHash) {
+    throw new ImplementationLoadError(`${pathArg} has changed since this process loaded it (source ${earlier}, now ${sourceHash}), and a module loads once per process: run it in a new one`);
+  }
+  importedHashes.set(entry, sourceHash);
   shareRunningCopy();
   let exports: Record<string, unknown>;
   try {

@@ -2,7 +2,7 @@
 // source hash (never "the correct implementation"), and every way a path can be wrong is one
 // line on stderr with exit code 2, saying what is wrong.
 
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,17 @@ describe('rpcsim run --impl', () => {
   it('should refuse to init into a directory that is not empty', async () => {
     writeFileSync(join(dir, 'occupied.txt'), 'x\n');
     expect(await refused('init', dir)).toMatch(/already exists and is not an empty directory/);
+  });
+});
+
+describe('loadImplementation in one process', () => {
+  it('should refuse to load an implementation again after its source changed', async () => {
+    const { loadImplementation } = await import('../../scenarios/implementation-loader.ts');
+    const file = join(dir, 'twice.ts');
+    writeFileSync(file, "export const viewservice = { StartServer() {}, MakeClerk() {} };\nexport const pbservice = { StartServer() {}, MakeClerk() {} };\n");
+    const first = await loadImplementation(file);
+    expect((await loadImplementation(file)).sourceHash).toBe(first.sourceHash);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}// edited\n`);
+    await expect(loadImplementation(file)).rejects.toThrow(/has changed since this process loaded it \(source [0-9a-f]{8}, now [0-9a-f]{8}\)/);
   });
 });
