@@ -64,7 +64,25 @@ function entryOf(pathArg: string, path: string): string {
     throw new ImplementationLoadError(`${pathArg} is a directory without index.ts or index.js: ${SHAPE}`);
   }
   if (!MODULE_EXTENSIONS.includes(extname(path))) throw new ImplementationLoadError(`${pathArg} is not a module: give a ${MODULE_EXTENSIONS.join(', ')} file or a directory`);
+  if (extname(path) === '.js' && !inModulePackage(dirname(path))) {
+    throw new ImplementationLoadError(`${pathArg} is CommonJS by Node's rules (no package.json with "type": "module" above it): name it .mjs, or add that package.json`);
+  }
   return path;
+}
+
+/** Whether Node reads a .js file in `dir` as an ES module: its nearest package.json says so. */
+function inModulePackage(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = join(at, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(at) === at) return false;
+  }
 }
 
 /** Checks the shape of the module's exports: named `viewservice` and `pbservice`, or a default

@@ -23,9 +23,14 @@ const isOwnTs = (url) => url.startsWith('file:') && /\\.m?ts$/.test(url) && !url
 export async function resolve(specifier, context, next) {
   if (specifier === 'rpcsim') return { url: 'rpcsim:running-copy', shortCircuit: true };
   const parent = context.parentURL ?? '';
-  if (isOwnTs(parent) && /^\\.{1,2}\\/.*\\.m?js$/.test(specifier)) {
-    const ts = new URL(specifier.replace(/js$/, 'ts'), parent);
-    if (!existsSync(new URL(specifier, parent)) && existsSync(ts)) return { url: ts.href, shortCircuit: true };
+  // A relative import of a TypeScript file is ours to load, as written or as tsc's .js twin;
+  // answering it here keeps another loader (tsx, in a source checkout) from reading it as CommonJS.
+  if (/^\\.{1,2}\\//.test(specifier) && parent.startsWith('file:')) {
+    const asWritten = new URL(specifier, parent);
+    const twin = new URL(specifier.replace(/js$/, 'ts'), parent);
+    if (isOwnTs(asWritten.href) && existsSync(asWritten)) return { url: asWritten.href, format: 'module', shortCircuit: true };
+    const jsOnlyByName = /\\.m?js$/.test(specifier) && !existsSync(asWritten);
+    if (jsOnlyByName && isOwnTs(twin.href) && existsSync(twin)) return { url: twin.href, format: 'module', shortCircuit: true };
   }
   return next(specifier, context);
 }

@@ -3,6 +3,7 @@
 // line on stderr with exit code 2, saying what is wrong.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,20 @@ describe('rpcsim run --impl', () => {
     expect(await rpcsim('run', 'fail-put', '--impl', impl, '--quiet')).toBe(0);
     expect(captured.out[0]).toMatch(new RegExp(`^seed 1 · scenario fail-put · implementation: ${impl} \\(source [0-9a-f]{8}\\)$`));
     expect(captured.out.join('\n')).not.toContain('correct implementation');
+  });
+
+  it('should run a JavaScript module outside any package that imports the TypeScript implementation', () => {
+    // In a real process (vitest has a TypeScript loader of its own): the .mjs is plain Node, the
+    // .ts files it imports are rpcsim's to compile, though no package.json says "type": "module".
+    writeFileSync(join(dir, 'wrapper.mjs'), "export { viewservice, pbservice } from './mine/index.ts';\n");
+    const run = spawnSync(process.execPath, [join(ROOT, 'scenarios', 'bin.mjs'), 'run', 'fail-put', '--impl', 'wrapper.mjs', '--quiet'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stdout).toMatch(/^seed 1 · scenario fail-put · implementation: \.\/wrapper\.mjs \(source [0-9a-f]{8}\)$/m);
+    expect(run.status).toBe(0);
+  }, 30_000);
+
+  it('should refuse a .js file that Node would read as CommonJS', async () => {
+    writeFileSync(join(dir, 'wrapper.js'), "export { viewservice, pbservice } from './mine/index.ts';\n");
+    expect(await refused('run', 'fail-put', '--impl', join(dir, 'wrapper.js'))).toMatch(/wrapper\.js is CommonJS by Node's rules \(no package\.json with "type": "module" above it\): name it \.mjs/);
   });
 
   it('should refuse a path that does not exist', async () => {
