@@ -6,15 +6,13 @@ import { ReplayChooser, ReplayDivergence } from '../kernel/decision-log.ts';
 import { traceHash } from '../trace/hash.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import type { TraceEvent } from '../trace/events.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, ImplementationRef } from './catalogue.ts';
 import { printResult, runExtras, type RunFlags } from './command-run.ts';
 import { checkBugs, checkScenario, parseSeed } from './options.ts';
 import { paint } from './style-cli.ts';
-import { readTraceFile } from './trace-file.ts';
+import { readTraceFile, type TraceFile } from './trace-file.ts';
 import { UsageError } from './usage-error.ts';
 import { wallMillis } from '../bench/wallclock.ts';
-import type { ImplementationRef } from './catalogue.ts';
-import type { TraceFile } from './trace-file.ts';
 import { implementationFlag } from './impl-flag.ts';
 
 export interface ReplayFlags extends RunFlags {
