@@ -9,3 +9,4 @@ export type { Implementation, ViewService, ViewServer, ViewClerk, PBService, PBS
 export { referenceImplementation } from './reference.ts';
 export { NO_BUGS, bugsOf, type ProtocolOptions } from './options.ts';
 export { BUGS, BUG_NAMES, bugEntry, isBugName, type BugComponent, type BugEntry, type BugName } from './bugs.ts';
+export { BUG_CATCHES, type BugCatch } from './bug-catches.ts';

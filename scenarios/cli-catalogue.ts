@@ -3,8 +3,9 @@
 // never imports the layers above it.
 
 import type { Catalogue, CliRunOptions, ImplementationRef } from '../sim/cli/catalogue.ts';
+import { resolve } from 'node:path';
 import { UsageError } from '../sim/cli/usage-error.ts';
-import { BUGS, isBugName, type BugName } from '../protocol/index.ts';
+import { BUGS, BUG_CATCHES, isBugName, type BugName } from '../protocol/index.ts';
 import type { Implementation } from '../protocol/implementation.ts';
 import { SCENARIOS, runScenario } from './index.ts';
 import { faultWindowOf } from './framework/faults.ts';
@@ -17,7 +18,7 @@ const loaded = new Map<string, Implementation>();
 async function load(path: string): Promise<ImplementationRef & { readonly impl: Implementation }> {
   try {
     const implementation = await loadImplementation(path);
-    loaded.set(implementation.path, implementation.impl);
+    loaded.set(resolve(path), implementation.impl);
     return { path: implementation.path, sourceHash: implementation.sourceHash, impl: implementation.impl };
   } catch (error) {
     if (error instanceof ImplementationLoadError) throw new UsageError(`--impl ${error.message}`);
@@ -26,20 +27,29 @@ async function load(path: string): Promise<ImplementationRef & { readonly impl: 
 }
 
 async function implementationFor(ref: ImplementationRef): Promise<Implementation> {
-  return loaded.get(ref.path) ?? (await load(ref.path)).impl;
+  return loaded.get(resolve(ref.path)) ?? (await load(ref.path)).impl;
 }
 
 export const catalogue: Catalogue = {
   moduleUrl: import.meta.url,
-  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros })),
-  bugs: BUGS.map((b) => ({ name: b.name, description: b.description, catches: b.catches })),
+  scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros,
+    faultTargets: s.faultTargets ?? [],
+    ownPlanTargets: [...new Set((s.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))],
+  })),
+  bugs: BUGS.map((b) => ({
+    name: b.name,
+    description: b.description,
+    catches: BUG_CATCHES.filter((c) => c.bug === b.name),
+    ...('note' in b ? { note: b.note } : {}),
+  })),
   async run(scenario: string, options: CliRunOptions) {
     const bugs = new Set<BugName>([...options.bugs].filter(isBugName));
     const result = await runScenario(scenario, {
       seed: options.seed,
       ...(options.impl !== undefined ? { impl: await implementationFor(options.impl) } : { bugs }),
       trace: options.trace,
-      ...(options.chooser ? { chooser: options.chooser } : options.strategy === 'pct' ? { chooser: new PctChooser(options.seed) } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : options.strategy === 'pct' ? { chooser: new PctChooser(options.seed, options.pct) } : {}),
+      ...(options.timing !== undefined ? { timing: options.timing } : {}),
       ...(options.swarm === true ? { swarm: true } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
     });

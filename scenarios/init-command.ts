@@ -68,10 +68,8 @@ const PACKAGE_JSON = {
   scripts: { test: 'vitest run', typecheck: 'tsc -p .' },
 };
 
-export async function initCommand(_catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
+export async function initCommand(_catalogue: Catalogue, target: string | undefined, _flags: Flags): Promise<number> {
   if (target === undefined) throw new UsageError('init needs a directory: rpcsim init my-pbservice');
-  const given = Object.keys(flags).filter((flag) => (flags as Record<string, unknown>)[flag] !== undefined);
-  if (given.length > 0) throw new UsageError(`init takes no flags (got --${given[0]}): rpcsim init DIR`);
   const dir = resolve(target);
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
     throw new UsageError(`${target} already exists and is not an empty directory: give init a new one (it writes index.ts, viewservice/, pbservice/, ...)`);

@@ -13,7 +13,7 @@ import type { Implementation } from '../../protocol/implementation.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
 
-/** DESIGN.md §8: each client operation is a trace event too (only built when someone records). */
+/** Everything observable is one journal: each client operation is a trace event too (only built when someone records). */
 function traceOperation(body: TraceBody): void {
   const { net } = world();
   if (net.tracing) net.trace(body);

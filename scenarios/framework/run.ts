@@ -1,5 +1,5 @@
 // Running one scenario in a fresh world: the scenario's `run` is the test's main goroutine, the
-// world's bound is the scenario's, and how the kernel stopped becomes the verdict (DESIGN.md §9):
+// world's bound is the scenario's, and how the kernel stopped becomes the verdict, a value:
 // main returned → ok; a TestFailure → safety, with the Go message; any other exception in any
 // task, or a task stuck on something outside the simulator → crash; the time or event bound, or
 // every goroutine asleep, before main returned → liveness.
@@ -17,6 +17,7 @@ import type { BugName } from '../../protocol/bugs.ts';
 import type { Implementation } from '../../protocol/implementation.ts';
 import { referenceImplementation } from '../../protocol/reference.ts';
 import { TestContext } from './context.ts';
+import { LAB_GOMAXPROCS } from './lab.ts';
 import { LivenessFailure, TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface RunOptions {
@@ -47,7 +48,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     seed: options.seed,
     trace: options.trace ?? true,
     limits: { maxVirtualMicros: scenario.boundMicros },
-    timing: { ...weather.timing, ...options.timing },
+    timing: { gomaxprocs: LAB_GOMAXPROCS, ...weather.timing, ...options.timing },
     ...(options.chooser === undefined ? {} : { chooser: options.chooser }),
   });
   const t = new TestContext(scenario.name, implementationOf(options));

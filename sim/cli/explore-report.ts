@@ -2,12 +2,12 @@
 // command first, then the reason), and a summary; or, with --json, one JSON object per line (a
 // "failure" per failing seed, then one "summary") that batch runners can concatenate and merge.
 
-import { replayCommand } from './command-run.ts';
+import { replayCommandLine, withSeed } from '../replay/run-description.ts';
+import { implementationText } from './impl-flag.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { describeSeeds, seedAt } from './explore-options.ts';
 import type { SeedVerdict } from './explore-seed.ts';
 import { paint } from './style-cli.ts';
-import { implementationText } from './impl-flag.ts';
 
 type Failure = Extract<SeedVerdict, { ok: false }>;
 
@@ -24,8 +24,9 @@ export function headerLine(options: ExploreOptions): string {
   const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
   const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
-  const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
-  return `explore ${options.scenario} · ${implementationText(options.impl, options.bugs)}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
+  const plan = options.run.plan.kind === 'file' ? ` · plan: ${options.run.plan.path}` : '';
+  const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}${plan}`;
+  return `explore ${options.scenario} · ${implementationText(options.run.impl, options.bugs)}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
 }
 
 export function failureLines(options: ExploreOptions, failure: Failure): string[] {
@@ -46,7 +47,7 @@ export function summaryLine(options: ExploreOptions, summary: ExploreSummary): s
 }
 
 function replayOf(options: ExploreOptions, seed: number): string {
-  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm, undefined, options.impl) + (options.strategy === 'pct' ? ' --strategy pct' : '');
+  return replayCommandLine(withSeed(options.run, seed));
 }
 
 function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {

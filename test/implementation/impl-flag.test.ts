@@ -68,8 +68,8 @@ describe('rpcsim run --impl', () => {
   });
 
   it('should be refused by commands that run no scenario, and init should take no flags', async () => {
-    expect(await refused('list', '--impl', dir)).toBe('rpcsim: list does not take --impl; the commands that run your implementation are run, replay, explore, shrink, teach');
-    expect(await refused('init', join(dir, 'fresh'), '--seed', '3')).toBe('rpcsim: init takes no flags (got --seed): rpcsim init DIR');
+    expect(await refused('list', '--impl', dir)).toBe('rpcsim: list does not take --impl: list takes no flags; run `rpcsim help list`');
+    expect(await refused('init', join(dir, 'fresh'), '--seed', '3')).toBe('rpcsim: init does not take --seed: init takes no flags; run `rpcsim help init`');
   });
 
   it('should refuse to init into a directory that is not empty', async () => {

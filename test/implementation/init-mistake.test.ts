@@ -51,8 +51,9 @@ describe('rpcsim init, a mistake, and replay', () => {
     expect(failed.out).toMatch(/^FAIL viewservice \(seed 7, safety\): wanted primary \/var\/tmp\/824-1000\/viewserver-3123-3, got \/var\/tmp\/824-1000\/viewserver-3123-1$/m);
     expect(rpcsim('run', 'viewservice', '--seed', '7', '--quiet').code).toBe(0);
 
-    const header = JSON.parse(readFileSync(join(work, 'run.jsonl'), 'utf8').split('\n')[0]!) as { impl: { sourceHash: string } };
-    expect(failed.out).toContain(`(source ${header.impl.sourceHash})`);
+    const header = JSON.parse(readFileSync(join(work, 'run.jsonl'), 'utf8').split('\n')[0]!) as { run: { impl: { path: string; sourceHash: string } } };
+    expect(header.run.impl.path).toBe('./my-pb');
+    expect(failed.out).toContain(`(source ${header.run.impl.sourceHash})`);
     const replayed = rpcsim('replay', '--trace', 'run.jsonl', '--quiet');
     expect(replayed.out).toMatch(/^IDENTICAL: \d+ trace events, fingerprint [0-9a-f]{16}, as recorded in run\.jsonl$/m);
     expect(replayed.out).not.toContain('has changed');
@@ -63,6 +64,7 @@ describe('rpcsim init, a mistake, and replay', () => {
     const replayed = rpcsim('replay', '--trace', 'run.jsonl', '--quiet');
     expect(replayed.out).toMatch(/^the implementation has changed since run\.jsonl was recorded: source [0-9a-f]{8} then, [0-9a-f]{8} now$/m);
     expect(replayed.out).not.toContain('IDENTICAL');
-    expect(replayed.code).toBe(1);
+    expect(replayed.out).toMatch(/^DIVERGED: .*; the implementation at \.\/my-pb has changed since run\.jsonl was recorded$/m);
+    expect(replayed.code).toBe(3); // a replay that diverged
   }, 60_000);
 });
