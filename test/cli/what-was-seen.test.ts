@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 import { BUGS, BUG_CATCHES } from '../../protocol/index.ts';
+import { catchingSeed } from '../support/catalogue-seeds.ts';
 
 captureCliOutput();
 const dir = mkdtempSync(join(tmpdir(), 'rpcsim-seen-'));
@@ -33,7 +34,7 @@ async function refused(argv: string[], message: RegExp): Promise<void> {
 describe('what was seen, and is no longer true', () => {
   it('a swarm failure prints a replay with --swarm that fails again, and its trace replays IDENTICAL', async () => {
     const trace = join(dir, 'swarm.jsonl');
-    expect(await rpcsim('run', 'kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
+    expect(await rpcsim('run', 'kv-faults', '--seed', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
     const argv = replayLine();
     expect(argv).toContain('--swarm');
     captured.out = [];
@@ -45,7 +46,7 @@ describe('what was seen, and is no longer true', () => {
   });
 
   it('shrink with --strategy pct prints a replay with --strategy pct', async () => {
-    expect(await rpcsim('shrink', 'kv-faults', '--seed', '47', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
+    expect(await rpcsim('shrink', 'kv-faults', '--seed', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
     expect(replayLine()).toEqual(expect.arrayContaining(['--strategy', 'pct', '--swarm', '--plan']));
   }, 60_000);
 
@@ -108,7 +109,7 @@ describe('what was seen, and is no longer true', () => {
   });
 
   it('an unwritable shrink --out is one line, exit 2', async () => {
-    await refused(['shrink', 'kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--swarm', '--out', join(dir, 'no-such-dir', 'p.json')], /^rpcsim: cannot write shrunk plan .*\(ENOENT\)$/);
+    await refused(['shrink', 'kv-faults', '--seed', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--bug', 'unreachable-backup-as-none', '--swarm', '--out', join(dir, 'no-such-dir', 'p.json')], /^rpcsim: cannot write shrunk plan .*\(ENOENT\)$/);
   });
 
   it('a pause of 0.5 µs in a plan is refused', async () => {

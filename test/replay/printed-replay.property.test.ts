@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { arbFaultPlan } from '../../sim/faults/arbitraries.ts';
 import { BUGS } from '../../protocol/index.ts';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
+import { catchingSeed } from '../support/catalogue-seeds.ts';
 
 captureCliOutput();
 const dir = mkdtempSync(join(tmpdir(), 'rpcsim-prop-'));
@@ -89,8 +90,8 @@ describe('a printed replay command', () => {
   it('should reproduce what shrink reports, from the command shrink prints', async () => {
     // Failing runs with faults to shrink: a bug that kv-faults' swarm weather exposes.
     const cases = [
-      ['kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm'],
-      ['kv-faults', '--seed', '47', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct'],
+      ['kv-faults', '--seed', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm'],
+      ['kv-faults', '--seed', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct'],
     ];
     for (const [n, args] of cases.entries()) {
       captured.out = [];
