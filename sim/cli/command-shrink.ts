@@ -15,11 +15,12 @@ import { shrinkPlan } from '../faults/shrink.ts';
 import { describePlan, describePlannedFault, type FaultPlan } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf, scenarioEntry } from './run-setup.ts';
 import { replayCommandLine, withPlanFile } from '../replay/run-description.ts';
+import { withImplementation } from './impl-flag.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
 export async function shrinkCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  const base = describeFromFlags(catalogue, 'shrink', target, flags);
+  const base = await withImplementation(catalogue, describeFromFlags(catalogue, 'shrink', target, flags), flags);
   const { scenario, seed } = base;
   const out = flags.out ?? `shrunk-${scenario}-seed${seed}.json`;
   const save = (plan: FaultPlan): void => {
