@@ -80,26 +80,27 @@ describe('Go reference: bug switches', () => {
   });
 });
 
-describe.skipIf(!hasGo)(`Go reference: native go test${skipNote}`, () => {
-  it('should be gofmt-clean', () => {
+// Each go test process has its own pid, hence its own socket names: the runs can overlap.
+describe.skipIf(!hasGo)(`Go reference: native go test${skipNote}`, { concurrent: true }, () => {
+  it('should be gofmt-clean', ({ expect }) => {
     const result = spawnSync('gofmt', ['-l', '.'], { cwd: GO_DIR, encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
   });
 
-  it('should pass viewservice Test1 and the switch parser on real unix sockets', async () => {
+  it('should pass viewservice Test1 and the switch parser on real unix sockets', async ({ expect }) => {
     const run = await goTest(['./bugs', './viewservice'], '');
     expect(run.output).toMatch(/^ok\s+rpcsim\/protocol\/go\/viewservice/m);
     expect(run.code, run.output).toBe(0);
   }, 120_000);
 
-  it('should fail Test1 with its own message when RPCSIM_BUGS=vs-restart-ignored', async () => {
+  it('should fail Test1 with its own message when RPCSIM_BUGS=vs-restart-ignored', async ({ expect }) => {
     const run = await goTest(['./viewservice'], 'vs-restart-ignored');
     expect(run.code).toBe(1);
     expect(run.output).toMatch(/test_test\.go:\d+: expected primary=\/var\/tmp\/824-\d+\/viewserver-\d+-3, got \/var\/tmp\/824-\d+\/viewserver-\d+-1/);
   }, 120_000);
 
-  it('should refuse a misspelt bug in one line, naming the known ones', async () => {
+  it('should refuse a misspelt bug in one line, naming the known ones', async ({ expect }) => {
     const run = await goTest(['./viewservice'], 'vs-restart-ignord');
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/^RPCSIM_BUGS: unknown bug "vs-restart-ignord"; known bugs: backup-accepts-any-sender, /m);
