@@ -13,10 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { BUGS, type BugComponent } from '../../protocol/index.ts';
 
 const GO_DIR = join(import.meta.dirname, '..', '..', 'protocol', 'go');
-const FILE_OF: ReadonlyMap<BugComponent, string> = new Map([
-  ['viewservice', 'viewservice/server.go'],
-  ['pbservice-server', 'pbservice/server.go'],
-  ['pbservice-clerk', 'pbservice/client.go'],
+const FILES_OF: ReadonlyMap<BugComponent, readonly string[]> = new Map([
+  ['viewservice', ['viewservice/server.go']],
+  ['pbservice-server', ['pbservice/server.go', 'pbservice/backup.go', 'pbservice/views.go']],
+  ['pbservice-clerk', ['pbservice/client.go']],
 ]);
 const GO_COMPONENT: ReadonlyMap<string, BugComponent> = new Map([
   ['viewservice', 'viewservice'],
@@ -70,11 +70,12 @@ describe('Go reference: bug switches', () => {
     for (const bug of BUGS) expect(catalogue.get(bug.name), bug.name).toBe(bug.component);
   });
 
-  it("should guard each bug exactly once, in its component's file", () => {
+  it("should guard each bug exactly once, in one of its component's files", () => {
     const guards = goGuards();
     for (const bug of BUGS) {
       const places = guards.filter(([, name]) => name === bug.name).map(([file]) => file);
-      expect(places, bug.name).toEqual([FILE_OF.get(bug.component)]);
+      expect(places, bug.name).toHaveLength(1);
+      expect(FILES_OF.get(bug.component), bug.name).toContain(places[0]);
     }
     expect(guards.length).toBe(BUGS.length);
   });
