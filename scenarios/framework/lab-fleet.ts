@@ -6,12 +6,12 @@
 
 import { crashProcess, fault, pauseProcess, resumeProcess } from '../../sim/index.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
-import type { pbservice } from '../../protocol/index.ts';
+import type { ServerHandle } from './lab.ts';
 
 export class LabFleet implements FaultTargets {
-  private readonly servers = new Map<string, pbservice.PBServer>();
+  private readonly servers = new Map<string, ServerHandle>();
 
-  started(name: string, server: pbservice.PBServer): void {
+  started(name: string, server: ServerHandle): void {
     this.servers.set(name, server);
   }
 

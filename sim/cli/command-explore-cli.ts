@@ -10,9 +10,11 @@ import { parseExploreOptions } from './explore-options.ts';
 import { Progress } from './explore-progress-cli.ts';
 import { failureLines, headerLine, summaryLine } from './explore-report.ts';
 import type { Flags } from './main.ts';
+import { withImplementation } from './impl-flag.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  const options = parseExploreOptions(catalogue, target, flags);
+  const parsed = parseExploreOptions(catalogue, target, flags);
+  const options = { ...parsed, run: await withImplementation(catalogue, parsed.run, flags) };
   const cores = availableParallelism();
   if (options.jobs > cores) {
     // Each process holds a whole simulated world; processes beyond the cores only add memory and
@@ -29,7 +31,8 @@ export async function exploreCommand(catalogue: Catalogue, target: string | unde
   const onInterrupt = (): void => interrupt.abort();
   process.once('SIGINT', onInterrupt);
   try {
-    const result = await explore(catalogue, { ...options, bugs: [...options.bugs], signal: interrupt.signal }, (event) => {
+    const request = { ...options, bugs: [...options.bugs], signal: interrupt.signal, ...(options.run.impl === null ? {} : { impl: options.run.impl }) };
+    const result = await explore(catalogue, request, (event) => {
       if (event.type === 'failure') print(failureLines(options, event.failure));
       else if (event.type === 'progress') progress.update(event.done, event.failures);
     });

@@ -5,6 +5,7 @@
 
 import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
 import { DEFAULT_PCT } from '../explore/pct.ts';
+import { implementationText } from './impl-flag.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import type { Failure } from '../explore/explore.ts';
 import { strategyOfRun } from '../explore/portfolio.ts';
@@ -30,9 +31,8 @@ const STRATEGY_TEXT: Readonly<Record<ExploreOptions['strategy'], string>> = {
 
 /** What is explored, without the seeds: the same for every shard, so merge groups by it. */
 export function explorationLabel(options: ExploreOptions): string {
-  const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
   const plan = options.run.plan.kind === 'file' ? ` · plan: ${options.run.plan.path}` : '';
-  return `${options.label} · bugs: ${bugs} · ${STRATEGY_TEXT[options.strategy]}${plan}`;
+  return `${options.label} · ${implementationText(options.run.impl, options.bugs)} · ${STRATEGY_TEXT[options.strategy]}${plan}`;
 }
 
 export function headerLine(options: ExploreOptions): string {

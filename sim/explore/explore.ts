@@ -7,7 +7,7 @@
 import { runPool, type RunPlan } from './pool.ts';
 import { runParts, strategyForSeed, type ExploreStrategy } from './portfolio.ts';
 import { seedAt, type SeedSpace } from './seeds.ts';
-import type { ExploreTarget, FailedVerdict, SeedRun, SeedVerdict } from './seed-run.ts';
+import type { ExploreTarget, FailedVerdict, ImplementationRef, SeedRun, SeedVerdict } from './seed-run.ts';
 import type { FaultPlan } from '../faults/plan.ts';
 
 export interface ExploreRequest {
@@ -29,6 +29,8 @@ export interface ExploreRequest {
   readonly swarmScenarios?: readonly string[];
   /** A fault plan every run uses instead of its scenario's own (one scenario's --plan). */
   readonly faults?: FaultPlan;
+  /** The implementation under test (`--impl`); default: the reference. */
+  readonly impl?: ImplementationRef;
 }
 
 export interface Failure extends FailedVerdict {
@@ -54,8 +56,8 @@ export interface ExploreResult {
  * Unit u of the range is scenario (u - from) mod S at seed from + ⌊(u - from) / S⌋: with one
  * scenario, unit u is seed u; with S of them, `--seeds N` gives each about N / S seeds.
  */
-export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' | 'strategy' | 'seeds' | 'rangeFrom' | 'swarmScenarios' | 'faults'>): RunPlan {
-  const { scenarios, bugs, strategy, seeds, rangeFrom, faults } = request;
+export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' | 'strategy' | 'seeds' | 'rangeFrom' | 'swarmScenarios' | 'faults' | 'impl'>): RunPlan {
+  const { scenarios, bugs, strategy, seeds, rangeFrom, faults, impl } = request;
   const count = scenarios.length;
   const swarmable = new Set(request.swarmScenarios ?? scenarios);
   return {
@@ -66,7 +68,7 @@ export function requestPlan(request: Pick<ExploreRequest, 'scenarios' | 'bugs' |
       const seed = rangeFrom + Math.floor(unit / count);
       const parts = runParts(strategyForSeed(strategy, seed));
       const swarm = parts.swarm && swarmable.has(scenario);
-      return { scenario, seed, bugs, swarm, strategy: parts.strategy, ...(faults === undefined ? {} : { faults }) };
+      return { scenario, seed, bugs, swarm, strategy: parts.strategy, ...(faults === undefined ? {} : { faults }), ...(impl === undefined ? {} : { impl }) };
     },
   };
 }

@@ -4,7 +4,7 @@
 export { explore, explorePlan, requestPlan, type ExploreEvent, type ExploreRequest, type ExploreResult, type Failure } from './explore.ts';
 export { runPool, type PoolHooks, type PoolTally, type RunPlan } from './pool.ts';
 export { SeedOrder } from './order.ts';
-export { runSeed, type ExploreTarget, type FailedVerdict, type RunStrategy, type SeedRun, type SeedVerdict } from './seed-run.ts';
+export { runSeed, type ExploreTarget, type FailedVerdict, type ImplementationRef, type RunStrategy, type SeedRun, type SeedVerdict } from './seed-run.ts';
 export { describeSeeds, seedAt, shardSeeds, type SeedSpace, type Shard } from './seeds.ts';
 export { DEFAULT_PCT, PctChooser, type PctOptions } from './pct.ts';
 export { PORTFOLIO, STRATEGY_NAMES, runParts, strategyFlags, strategyForSeed, strategyOfRun, type ExploreStrategy, type StrategyName } from './portfolio.ts';

@@ -4,6 +4,12 @@
 
 import type { FaultPlan } from '../faults/plan.ts';
 
+/** A user's own implementation (`--impl`): each process loads it from its path. */
+export interface ImplementationRef {
+  readonly path: string;
+  readonly sourceHash: string;
+}
+
 /** How a run's scheduling and fault questions are answered. */
 export type RunStrategy = 'random' | 'pct';
 
@@ -16,7 +22,7 @@ export interface ExploreTarget {
   readonly moduleUrl?: string;
   run(
     scenario: string,
-    options: { readonly seed: number; readonly bugs: ReadonlySet<string>; readonly trace: false; readonly swarm: boolean; readonly strategy: RunStrategy; readonly faults?: FaultPlan },
+    options: { readonly seed: number; readonly bugs: ReadonlySet<string>; readonly trace: false; readonly swarm: boolean; readonly strategy: RunStrategy; readonly faults?: FaultPlan; readonly impl?: ImplementationRef },
   ): Promise<{ readonly ok: boolean; readonly kind?: string; readonly reason?: string }>;
 }
 
@@ -30,6 +36,8 @@ export interface SeedRun {
   readonly strategy: RunStrategy;
   /** A fault plan instead of the scenario's own (a --plan file). */
   readonly faults?: FaultPlan;
+  /** The implementation under test instead of the reference. */
+  readonly impl?: ImplementationRef;
 }
 
 export type SeedVerdict =
@@ -42,7 +50,7 @@ export async function runSeed(target: ExploreTarget, run: SeedRun, index: number
   const seed = run.seed;
   try {
     const options = { seed, bugs: new Set(run.bugs), trace: false, swarm: run.swarm, strategy: run.strategy } as const;
-    const result = await target.run(run.scenario, run.faults === undefined ? options : { ...options, faults: run.faults });
+    const result = await target.run(run.scenario, { ...options, ...(run.faults === undefined ? {} : { faults: run.faults }), ...(run.impl === undefined ? {} : { impl: run.impl }) });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {

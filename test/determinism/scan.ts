@@ -24,6 +24,7 @@ export const EXEMPT: ReadonlyMap<string, string> = new Map([
   ['scenarios/stories/teach-breakpoint-realtime.ts', 'a breakpoint held in real time, the effect the lesson shows'],
   ['sim/cli/command-go-cli.ts', 'rpcsim go test: the wall time it prints beside the virtual time'],
   ['sim/cli/command-go-explore-cli.ts', 'rpcsim go explore: the wall time of its summary'],
+  ['sim/cli/event-loop-cli.ts', 'yields to the event loop between runs, so Ctrl-C lands in explore and shrink'],
   ['sim/cli/command-check-history-cli.ts', 'check-history: a real-time deadline and the checking time it prints'],
   ['sim/explore/pool.ts', 'the explorer\'s pool: times runs to size batches, yields to the event loop between them'],
   ['sim/mutate/run-mutants.ts', 'npm run mutants: a wall-clock limit on each mutant\'s exploration'],
