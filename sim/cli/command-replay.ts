@@ -6,7 +6,7 @@
 // fingerprint differs. Exit 0/1 for an identical replay of a passing/failing run, 3 diverged.
 
 import { ReplayChooser, ReplayDivergence } from '../kernel/decision-log.ts';
-import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
+import { streamTraceHash as traceHash } from '../trace/hash.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { Catalogue } from './catalogue.ts';

@@ -13,7 +13,7 @@ import { describePlan } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
 import { descriptionToJSON } from '../replay/description-json.ts';
-import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
+import { streamTraceHash as traceHash } from '../trace/hash.ts';
 import { shellWord } from '../replay/run-description.ts';
 import { printLines } from './stdout-cli.ts';
 import { filtered, isFiltered, parseEventFilter } from './event-filter.ts';

@@ -2,6 +2,7 @@
 // (`--jobs N`) that each load their own catalogue. Either way verdicts reach `onVerdict` in seed
 // order (SeedOrder), so both modes report the same failing seeds in the same order.
 
+import { yieldToEventLoop } from './event-loop-cli.ts';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from './catalogue.ts';
 import type { ExploreOptions } from './explore-options.ts';
@@ -40,8 +41,7 @@ async function runHere(catalogue: Catalogue, options: ExploreOptions, job: SeedJ
   for (let index = order.take(); index !== null; index = order.take()) {
     order.complete(await runSeed(catalogue, job, index, seedAt(options.seeds, index)));
     runs++;
-    // A simulated run never leaves the microtask queue; yield to the event loop so Ctrl-C lands.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop(); // so Ctrl-C lands between runs
     if (hooks.shouldStop()) order.stop();
   }
   return runs;
