@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../sim/cli/catalogue.ts';
 import type { Flags } from '../sim/cli/main.ts';
-import { UsageError } from '../sim/cli/usage-error.ts';
+import { fileWriteError, UsageError } from '../sim/cli/usage-error.ts';
 import { displayPath } from '../sim/cli/impl-flag.ts';
 
 /** The root of this copy of rpcsim: the nearest folder above this module whose package.json is
@@ -75,12 +75,26 @@ export async function initCommand(_catalogue: Catalogue, target: string | undefi
     throw new UsageError(`${target} already exists and is not an empty directory: give init a new one (it writes index.ts, viewservice/, pbservice/, ...)`);
   }
   const root = packageRoot();
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(root, 'scenarios', 'init-template'), dir, { recursive: true });
-  writeFileSync(join(dir, 'README.md'), README(displayPath(dir)));
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(PACKAGE_JSON, null, 2)}\n`);
-  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(root), null, 2)}\n`);
+  try {
+    makeDirectories(dir);
+    cpSync(join(root, 'scenarios', 'init-template'), dir, { recursive: true });
+    writeFileSync(join(dir, 'README.md'), README(displayPath(dir)));
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(PACKAGE_JSON, null, 2)}\n`);
+    writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(root), null, 2)}\n`);
+  } catch (error) {
+    // A path the user cannot write (under a file, read-only, /proc) is bad input, not a bug.
+    throw new UsageError(`${fileWriteError('the implementation into', target, error).message}: give init a directory it can create`);
+  }
   console.log(`wrote ${displayPath(dir)}: index.ts, viewservice/, pbservice/, crash-schedules.test.ts, README.md, package.json, tsconfig.json`);
   console.log(`next: npx rpcsim run viewservice --impl ${displayPath(dir)}`);
   return 0;
 }
+
+/** mkdir -p, one level at a time: Node 20's `mkdirSync(dir, { recursive: true })` never returns
+ *  when mkdir answers ENOENT under a directory that exists (as /proc does), so init hung there. */
+function makeDirectories(dir: string): void {
+  if (existsSync(dir)) return;
+  makeDirectories(dirname(dir));
+  mkdirSync(dir);
+}
+

@@ -76,6 +76,19 @@ describe('rpcsim run --impl', () => {
     writeFileSync(join(dir, 'occupied.txt'), 'x\n');
     expect(await refused('init', dir)).toMatch(/already exists and is not an empty directory/);
   });
+
+  it('should refuse, not crash, to init under a file, and not hang where mkdir says ENOENT (/proc)', async () => {
+    writeFileSync(join(dir, 'a-file'), 'x\n');
+    expect(await refused('init', join(dir, 'a-file', 'mine'))).toBe(
+      `rpcsim: cannot write the implementation into ${join(dir, 'a-file', 'mine')}: a part of the path is not a directory (ENOTDIR): give init a directory it can create`,
+    );
+    expect(await refused('init', '/proc/rpcsim-init/mine')).toMatch(/^rpcsim: cannot write the implementation into \/proc\/rpcsim-init\/mine: no such file \(ENOENT\)/);
+  });
+
+  it('should create the missing parents of a new directory', async () => {
+    expect(await rpcsim('init', join(dir, 'deep', 'er', 'mine'))).toBe(0);
+    expect(readFileSync(join(dir, 'deep', 'er', 'mine', 'package.json'), 'utf8')).toContain('my-pbservice');
+  });
 });
 
 describe('loadImplementation in one process', () => {
