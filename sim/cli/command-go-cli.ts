@@ -8,14 +8,11 @@ import { parseArgs } from 'node:util';
 import { runGoTest, type GoTestResult } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { GO_TEST_USAGE, helpText } from './help.ts';
 import { prepareOrExplain, readGoRunFlags, replayCommand } from './go-flags-cli.ts';
 import { describeGoFaultPlan } from '../golang/socket-faults.ts';
 import { goExploreCommand } from './command-go-explore-cli.ts';
 
-export const GO_USAGE = [
-  'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]',
-  'rpcsim go explore <package dir> --seeds N [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]',
-].join('\n');
 
 function parseGoTestFlags(argv: readonly string[]) {
   try {
@@ -26,7 +23,7 @@ function parseGoTestFlags(argv: readonly string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`go test: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${GO_USAGE.split('\n')[0]}`);
+    throw new UsageError(`go test: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${GO_TEST_USAGE}`);
   }
 }
 
@@ -48,7 +45,7 @@ function describeDeath(result: GoTestResult): string {
 
 async function goTestCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseGoTestFlags(argv);
-  const flags = readGoRunFlags('go test', positionals, values, GO_USAGE.split('\n')[0]!);
+  const flags = readGoRunFlags('go test', positionals, values, GO_TEST_USAGE);
   const seed = parseSeed(values.seed ?? '1');
   const prepared = prepareOrExplain(flags.dir, 'go test');
   if (typeof prepared === 'number') return prepared;
@@ -77,11 +74,12 @@ export async function goCommand(argv: readonly string[]): Promise<number> {
   try {
     if (sub === 'test') return await goTestCommand(rest);
     if (sub === 'explore') return await goExploreCommand(rest);
-    if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
-      console.log(GO_USAGE);
-      return sub === undefined ? 2 : 0;
+    if (sub === 'help' || sub === '--help' || sub === '-h') {
+      console.log(helpText('go'));
+      return 0;
     }
-    throw new UsageError(`go: unknown subcommand "${sub}"; usage:\n${GO_USAGE}`);
+    const wanted = sub === undefined ? 'go needs a subcommand' : `go: unknown subcommand "${sub}"`;
+    throw new UsageError(`${wanted}: give test or explore, e.g. rpcsim go test <package dir>; run \`rpcsim help go\``);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`rpcsim: ${error.message}`);

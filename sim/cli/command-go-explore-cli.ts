@@ -11,8 +11,9 @@ import type { PreparedGoTest } from '../golang/go-test.ts';
 import { prepareOrExplain, readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { GO_EXPLORE_USAGE } from './help.ts';
 
-const USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
+const USAGE = GO_EXPLORE_USAGE;
 
 function parse(argv: readonly string[]) {
   try {

@@ -2,10 +2,16 @@
 
 export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'merge', 'shrink', 'teach', 'check-history', 'init', 'demo', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
+/** `go` parses its own flags (Go's shapes: a subcommand, -v), so it is a help topic, not a CommandName. */
+export const HELP_TOPICS = [...COMMANDS.slice(0, -1), 'go', 'help'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+export const GO_TEST_USAGE = 'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]';
+export const GO_EXPLORE_USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
 
 const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
 
-const DETAIL: Record<CommandName, string> = {
+const DETAIL: Record<HelpTopic, string> = {
   list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each. Exit 0.',
   bugs: 'rpcsim bugs\n  The catalogue of common student bugs and the (scenario, seed) runs that catch each one; swap\n  one in with --bug NAME on run, replay, explore or shrink. Exit 0.',
   run:
@@ -81,19 +87,31 @@ const DETAIL: Record<CommandName, string> = {
     '  Write a starting implementation into DIR (new or empty): the reference viewservice and pbservice\n' +
     '  as your own files importing from \'rpcsim\', a vitest property over crash schedules, a README,\n' +
     '  package.json and tsconfig.json. Then: rpcsim run viewservice --impl DIR. Exit 0, 2 on bad input.',
+  go:
+    `${GO_TEST_USAGE}\n${GO_EXPLORE_USAGE}\n` +
+    '  Your own Go package and its tests, unmodified (a GOPATH tree or a module), built for js/wasm with\n' +
+    '  rpcsim\'s net overlay and run on rpcsim\'s clock and socket model; needs Go 1.19. go test runs one\n' +
+    '  seed (default --seed 1): Go\'s own output, then a summary and the replay command. go explore runs\n' +
+    '  seeds S..S+N-1 (default --from 1), in J worker threads, and prints each failing seed with Go\'s\n' +
+    '  message and its replay command. --run REGEX picks tests and -v (go test) prints each, as in\n' +
+    '  Go\'s go test; --plan FILE or --swarm add socket faults (requests or replies dropped, resets,\n' +
+    '  delayed reads, socket files losing their name); --env NAME=VALUE sets a variable for the\n' +
+    '  program and goes into the replay command.\n' +
+    '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
+    '  not a package, a build error).',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs). Exit 0.',
   help: 'rpcsim help [command]\nrpcsim --version\n  This text, or one command\'s; --version prints the version and the simulated code\'s fingerprint.',
 };
 
-/** The overview, or one command's help; `command` must be one of COMMANDS (main checks). */
-export function helpText(command: CommandName | undefined): string {
+/** The overview, or one command's help; `command` must be one of HELP_TOPICS (main checks). */
+export function helpText(command: HelpTopic | undefined): string {
   if (command !== undefined) return DETAIL[command];
   return [
     'rpcsim: a deterministic simulator for RPC races in the MIT 6.824 (2015) primary/backup lab.',
     '',
     'Commands:',
     // Every usage line of each command (replay has two forms), without the descriptions.
-    ...COMMANDS.flatMap((c) => DETAIL[c].split('\n').filter((line) => line.startsWith('rpcsim ')).map((line) => `  ${line}`)),
+    ...HELP_TOPICS.flatMap((c) => DETAIL[c].split('\n').filter((line) => line.startsWith('rpcsim ')).map((line) => `  ${line}`)),
     '',
     'Seeds are whole numbers from 0 to 2^53-1; the same seed always gives the same run, byte for byte.',
     'Exit codes: 0 pass (or an identical replay of a passing run), 1 a failing run, 2 bad input,',

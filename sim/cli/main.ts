@@ -7,7 +7,7 @@ import { listBugs, listScenarios } from './command-list.ts';
 import { replayCommand } from './command-replay.ts';
 import { runCommand } from './command-run.ts';
 import { UsageError, unknownNameError } from './usage-error.ts';
-import { COMMANDS, helpText, type CommandName } from './help.ts';
+import { COMMANDS, HELP_TOPICS, helpText, type CommandName, type HelpTopic } from './help.ts';
 import { extraCommands } from './extra-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, refuseUnusedFlags, versionLine } from './flags-per-command.ts';
 
@@ -67,8 +67,8 @@ export async function main(argv: readonly string[], catalogue: Catalogue): Promi
     const [command = 'help', target, ...rest] = positionals;
     if (values.help === true || command === 'help') {
       const topic = command === 'help' ? target : command;
-      if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) throw unknownNameError('command', topic, COMMANDS, 'help');
-      console.log(helpText(topic as CommandName | undefined));
+      if (topic !== undefined && !(HELP_TOPICS as readonly string[]).includes(topic)) throw unknownNameError('command', topic, HELP_TOPICS, 'help');
+      console.log(helpText(topic as HelpTopic | undefined));
       return 0;
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');

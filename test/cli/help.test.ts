@@ -14,6 +14,18 @@ describe('rpcsim help', () => {
     const text = captured.out.join('\n');
     for (const command of COMMANDS) expect(text).toContain(`  rpcsim ${command}`);
     expect(text).toContain('  rpcsim replay --trace FILE');
+    expect(text).toContain('  rpcsim go test <package dir>');
+    expect(text).toContain('  rpcsim go explore <package dir> --seeds N [--from S] [--jobs J]');
+  });
+
+  it('should explain `rpcsim go`, which parses its own flags, as `rpcsim help go` and `rpcsim go help`', async () => {
+    expect(await rpcsim('help', 'go')).toBe(0);
+    const { goCommand } = await import('../../sim/cli/command-go-cli.ts');
+    expect(await goCommand(['help'])).toBe(0);
+    expect(captured.out[1]).toBe(captured.out[0]);
+    expect(captured.out[0]).toMatch(/^rpcsim go test <package dir> .*\nrpcsim go explore <package dir> .*Exit 0 when every test passed/s);
+    // Every flag the two subcommands parse is named.
+    for (const flag of ['--seed', '--run', '-v', '--plan', '--swarm', '--env', '--seeds', '--from', '--jobs']) expect(captured.out[0]).toContain(flag);
   });
 
   it('should show one command with its description, asked either way', async () => {

@@ -49,6 +49,16 @@ describe('rpcsim go test', () => {
     expect(err.join('')).toContain('broken.go:5:9: cannot use "forty-two" (untyped string constant) as int value in return statement');
   }, BUILD_TIMEOUT_MS);
 
+  it('should exit 2 in one line on stderr without a subcommand, or with one it does not know', async () => {
+    expect(await goCommand([])).toBe(2);
+    expect(await goCommand(['tset', CLOCK])).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      'rpcsim: go needs a subcommand: give test or explore, e.g. rpcsim go test <package dir>; run `rpcsim help go`\n',
+      'rpcsim: go: unknown subcommand "tset": give test or explore, e.g. rpcsim go test <package dir>; run `rpcsim help go`\n',
+    ]);
+  });
+
   it('should exit 2 in one line for a directory that is not a package', async () => {
     expect(await goCommand(['test', fixture('')])).toBe(2);
     expect(err).toEqual([`rpcsim: go test: ${fixture('')}: not a Go package (no .go files in it)\n`]);
