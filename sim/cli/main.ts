@@ -38,6 +38,9 @@ const FLAGS = {
   version: { type: 'boolean' },
 } as const;
 
+/** Commands that take no name or file after them: a stray word is refused, never ignored. */
+const TAKES_NO_TARGET: ReadonlySet<string> = new Set(['list', 'bugs', 'demo']);
+
 export type Flags = ReturnType<typeof parse>['values'];
 
 function parse(argv: readonly string[]) {
@@ -67,12 +70,15 @@ export async function main(argv: readonly string[], catalogue: Catalogue): Promi
     const [command = 'help', target, ...rest] = positionals;
     if (values.help === true || command === 'help') {
       const topic = command === 'help' ? target : command;
+      if (command === 'help') refuseUnusedFlags('help', values);
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}": help explains one command at a time`);
       if (topic !== undefined && !(HELP_TOPICS as readonly string[]).includes(topic)) throw unknownNameError('command', topic, HELP_TOPICS, 'help');
       console.log(helpText(topic as HelpTopic | undefined));
       return 0;
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run \`rpcsim help ${command}\``);
+    const extra = TAKES_NO_TARGET.has(command) ? target : rest[0];
+    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"; run \`rpcsim help ${command}\``);
     refuseUnusedFlags(command as CommandName, values);
     return await dispatch(command as CommandName, target, values, catalogue);
   } catch (error) {

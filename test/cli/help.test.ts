@@ -46,6 +46,17 @@ describe('rpcsim help', () => {
     }
   });
 
+  it('should refuse a stray word after a command that takes none, and a flag given to help', async () => {
+    for (const argv of [['list', 'extra'], ['bugs', 'extra'], ['demo', 'extra'], ['help', 'run', 'extra'], ['help', 'run', '--seed', '1']]) {
+      captured.err = [];
+      captured.out = [];
+      expect(await rpcsim(...argv), argv.join(' ')).toBe(2);
+      expect(captured.err, argv.join(' ')).toHaveLength(1);
+      expect(captured.out, argv.join(' ')).toEqual([]);
+    }
+    expect(captured.err[0]).toBe('rpcsim: help does not take --seed: help takes no flags; run `rpcsim help help`');
+  });
+
   it('should refuse an unknown topic with one line and exit 2', async () => {
     expect(await rpcsim('help', 'replya')).toBe(2);
     expect(captured.err).toEqual(['rpcsim: unknown command "replya": did you mean "replay"? run `rpcsim help` to see them all']);
