@@ -15,6 +15,10 @@ extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
 
+// The bundle's explore worker threads load this module again: they need the catalogue and the loop.
+export { catalogue };
+export { serveExploreWorker } from '../sim/cli/explore-worker-cli.ts';
+
 export function runCli(argv: readonly string[]): Promise<number> {
   return main(argv, catalogue);
 }

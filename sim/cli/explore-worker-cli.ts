@@ -15,16 +15,22 @@ export interface RunMessage {
   readonly seed: number;
 }
 
-const port = parentPort;
-if (port === null) throw new Error('explore-worker-cli.ts runs only as a worker thread');
-const setup = workerData as WorkerSetup;
-const loaded = (await import(setup.moduleUrl)) as { catalogue?: Catalogue };
-const catalogue = loaded.catalogue;
-if (catalogue === undefined) throw new Error(`${setup.moduleUrl} does not export a catalogue`);
+/**
+ * Serves seeds in this worker thread until the main thread ends it. A function, not top-level
+ * code, so that the CLI bundle can carry it and a worker thread boots from the same bundle.
+ */
+export async function serveExploreWorker(): Promise<void> {
+  const port = parentPort;
+  if (port === null) throw new Error('serveExploreWorker runs only in a worker thread');
+  const setup = workerData as WorkerSetup;
+  const loaded = (await import(setup.moduleUrl)) as { catalogue?: Catalogue };
+  const catalogue = loaded.catalogue;
+  if (catalogue === undefined) throw new Error(`${setup.moduleUrl} does not export a catalogue`);
 
-// One seed at a time, in the order they arrive: the main thread sends the next only after this
-// one's verdict, so the queue here never holds more than one message.
-let queue: Promise<void> = Promise.resolve();
-port.on('message', (message: RunMessage) => {
-  queue = queue.then(async () => port.postMessage(await runSeed(catalogue, setup, message.index, message.seed)));
-});
+  // One seed at a time, in the order they arrive: the main thread sends the next only after this
+  // one's verdict, so the queue here never holds more than one message.
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: RunMessage) => {
+    queue = queue.then(async () => port.postMessage(await runSeed(catalogue, setup, message.index, message.seed)));
+  });
+}
