@@ -5,7 +5,7 @@
 
 import { assert } from './assert.ts';
 import type { Chooser } from './chooser.ts';
-import { EventHeap, SimEvent } from './event-queue.ts';
+import { EventHeap, SimEvent, type KernelCallback } from './event-queue.ts';
 import { Process } from './process.ts';
 import { Task, Waiter } from './task.ts';
 
@@ -47,6 +47,8 @@ export class Kernel {
   private due: SimEvent[] = [];
   private dueHead = 0;
   private spawning: Process | null = null;
+  private actor: string | null = null;
+  private readonly outerActors: (string | null)[] = [];
   private mainTask: Task | null = null;
 
   constructor(readonly chooser: Chooser) {}
@@ -61,13 +63,30 @@ export class Kernel {
 
   /** Runs `init` synchronously "inside" `proc`, so the goroutines it starts belong to `proc`. */
   within<T>(proc: Process, init: () => T): T {
-    const outer = this.spawning;
-    this.spawning = proc;
+    const outer = this.enter(proc);
     try {
       return init();
     } finally {
-      this.spawning = outer;
+      this.leave(outer);
     }
+  }
+
+  /**
+   * within() without a closure, for hot callbacks: act for `proc` until leave(the result).
+   * `actor` is the label trace events carry meanwhile: a callback that stands in for a Go
+   * goroutine (rpc's input loop, ServeConn) records under that goroutine's name.
+   */
+  enter(proc: Process, actor: string | null = null): Process | null {
+    const outer = this.spawning;
+    this.outerActors.push(this.actor);
+    this.spawning = proc;
+    this.actor = actor;
+    return outer;
+  }
+
+  leave(outer: Process | null): void {
+    this.spawning = outer;
+    this.actor = this.outerActors.pop() ?? null;
   }
 
   /** The process a primitive called right now acts for. */
@@ -79,7 +98,7 @@ export class Kernel {
 
   /** The label trace events carry for whoever acts right now. */
   actorLabel(): string {
-    if (this.spawning !== null) return this.spawning.label;
+    if (this.spawning !== null) return this.actor ?? this.spawning.label;
     return this.current?.label ?? 'kernel';
   }
 
@@ -130,8 +149,19 @@ export class Kernel {
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, undefined, null));
   }
 
+  /**
+   * From a kernel callback: resumes `waiter`'s task in this same event, as if the callback's
+   * event had been its wake. A callback resumes at most one task this way (one task runs per
+   * event); anyone else it wakes gets an event of their own through wake().
+   */
+  resumeNow<T>(waiter: Waiter<T>, value: T): boolean {
+    if (this.runnable > 0) return false;
+    this.resumeWaiting(waiter.task, waiter as Waiter, value, null);
+    return true;
+  }
+
   /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
-  at(delayMicros: number, callback: () => void): void {
+  at(delayMicros: number, callback: (() => void) | KernelCallback): void {
     assert(delayMicros >= 0 && Number.isInteger(delayMicros), `callback delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, null, null, undefined, callback));
   }
@@ -198,8 +228,11 @@ export class Kernel {
         const event = this.takeNext();
         this.eventsFired++;
         this.nowMicros = event.timeMicros;
-        if (event.callback !== null) event.callback();
-        else this.fire(event);
+        const callback = event.callback;
+        if (callback !== null) {
+          if (typeof callback === 'function') callback();
+          else callback.run();
+        } else this.fire(event);
         let hops = 0;
         while (this.runnable > 0) {
           await HOP;
@@ -216,12 +249,15 @@ export class Kernel {
   }
 
   private fire(event: SimEvent): void {
-    const task = event.task!;
+    this.resumeWaiting(event.task!, event.waiter, event.value, event);
+  }
+
+  /** `event` is the wake being fired, if it is one (kept as is if the task is held). */
+  private resumeWaiting(task: Task, waiter: Waiter | null, value: unknown, event: SimEvent | null): void {
     if (task.state === 'dead' || task.state === 'done') return;
-    const waiter = event.waiter;
     if (waiter !== null && task.waiter !== waiter) return; // a wake for a wait that already ended
     if (task.isHeld) {
-      task.held = event;
+      task.held = event ?? new SimEvent(this.nowMicros, this.seq++, task, waiter, value, null);
       return;
     }
     this.current = task;
@@ -231,7 +267,7 @@ export class Kernel {
     if (waiter === null) this.start(task);
     else {
       task.waiter = null;
-      waiter.resolve(waiter.produce === null ? event.value : waiter.produce());
+      waiter.resolve(waiter.produce === null ? value : waiter.produce());
     }
   }
 

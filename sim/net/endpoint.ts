@@ -7,6 +7,7 @@
 
 import { assert } from '../kernel/assert.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
+import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Waiter } from '../kernel/task.ts';
 import { EOF, GoError, opError, type AddressPair } from './errors.ts';
 import type { Network } from './network.ts';
@@ -31,6 +32,9 @@ export class Endpoint implements FileDescriptor {
   /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
   private fdCount = 1;
   private reader: Waiter<unknown> | null = null;
+  /** A reader that is a kernel callback, not a blocked goroutine (rpc's input loop, ServeConn):
+   *  the wake that would resume a goroutine runs this instead, once, at the same latency. */
+  private watcher: KernelCallback | null = null;
 
   constructor(
     private readonly net: Network,
@@ -60,7 +64,7 @@ export class Endpoint implements FileDescriptor {
   read(): Promise<unknown> {
     const result = this.tryRead();
     if (result !== WOULD_BLOCK) return Promise.resolve(result);
-    assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
+    assert(this.reader === null && this.watcher === null, `conn ${this.conn}: two goroutines read one socket`);
     const waiter = this.net.kernel.block<unknown>('read');
     // Every wake follows a change a read reports (data, reset, EOF, close), so the retry is
     // only a guard: it blocks again, as a woken Go reader with nothing to read would.
@@ -70,6 +74,19 @@ export class Endpoint implements FileDescriptor {
     };
     this.reader = waiter;
     return waiter.promise;
+  }
+
+  /** A read that never blocks: the next frame, the GoError a Go read would return, or
+   *  WOULD_BLOCK. For readers that are kernel callbacks (see watchReadable). */
+  readNow(): unknown {
+    return this.tryRead();
+  }
+
+  /** Calls `callback` (once) when a read would no longer block, after the wake latency a
+   *  blocked goroutine would have. The callback re-arms it if it wants more. */
+  watchReadable(callback: KernelCallback | null): void {
+    assert(callback === null || this.reader === null, `conn ${this.conn}: a goroutine and a callback both read one socket`);
+    this.watcher = callback;
   }
 
   private tryRead(): unknown {
@@ -133,9 +150,15 @@ export class Endpoint implements FileDescriptor {
 
   private notifyReader(): void {
     const reader = this.reader;
-    if (reader === null) return;
-    this.reader = null;
-    this.net.kernel.wakeToProduce(reader, this.net.wakeLatencyMicros());
+    if (reader !== null) {
+      this.reader = null;
+      this.net.kernel.wakeToProduce(reader, this.net.wakeLatencyMicros());
+      return;
+    }
+    const watcher = this.watcher;
+    if (watcher === null) return;
+    this.watcher = null;
+    this.net.kernel.at(this.net.wakeLatencyMicros(), watcher);
   }
 
   private fail(error: GoError): GoError {
@@ -144,4 +167,4 @@ export class Endpoint implements FileDescriptor {
   }
 }
 
-const WOULD_BLOCK = Symbol('would block');
+export const WOULD_BLOCK: unique symbol = Symbol('would block');

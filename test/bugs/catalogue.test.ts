@@ -28,7 +28,7 @@ const PINS: ReadonlyMap<BugName, Pin> = new Map<BugName, Pin>([
   ['unreachable-backup-as-none', { scenario: 'partition2', seed: 1, kind: 'safety', reason: /^partitioned primary replied to a Get with a stale value$/ }],
   ['forward-apply-unserialised', { scenario: 'concurrent-same-append', seed: 1, kind: 'safety', reason: /^primary and backup had different values$/ }],
   ['dup-table-not-replicated', { scenario: 'repeated-crash-unreliable', seed: 1, kind: 'safety', reason: /^duplicate element in Append result$/ }],
-  ['dup-table-not-in-snapshot', { scenario: 'repeated-crash-unreliable', seed: 95, kind: 'safety', reason: /^duplicate element in Append result$/ }],
+  ['dup-table-not-in-snapshot', { scenario: 'repeated-crash-unreliable', seed: 272, kind: 'safety', reason: /^duplicate element in Append result$/ }],
   ['backup-reapplies-duplicates', { scenario: 'repeated-crash-unreliable', seed: 5, kind: 'safety', reason: /^duplicate element in Append result$/ }],
   ['backup-accepts-any-sender', { scenario: 'partition1', seed: 1, kind: 'safety', reason: /^Get to old primary succeeded and produced stale value$/ }],
   ['ignore-forward-result', { scenario: 'partition1', seed: 1, kind: 'safety', reason: /^Get to old primary succeeded and produced stale value$/ }],
