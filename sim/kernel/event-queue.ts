@@ -41,7 +41,7 @@ export class EventHeap {
 
   push(event: SimEvent): void {
     const items = this.items;
-    assert(items.length < this.capacity, `event queue is full (${this.capacity} events): a task is scheduling without bound`);
+    if (items.length >= this.capacity) assert(false, `event queue is full (${this.capacity} events): a task is scheduling without bound`);
     items.push(event);
     let i = items.length - 1;
     while (i > 0) {

@@ -25,6 +25,12 @@ const EVENT_QUEUE_CAPACITY = 4_000_000;
 /** Microtask turns a resumed task may take before we decide it awaits something we do not control. */
 const HOP_LIMIT = 200_000;
 const NEVER: Promise<never> = new Promise<never>(() => {});
+
+// Hot paths test first and build an assert's message only when it fails: an argument is built
+// before the call, and a message per wake is measurable.
+function wholeDelay(micros: number): boolean {
+  return micros >= 0 && Number.isInteger(micros);
+}
 /** Awaiting an already-settled native promise is one microtask turn and allocates nothing. */
 const HOP: Promise<void> = Promise.resolve();
 
@@ -121,8 +127,8 @@ export class Kernel {
   /** Blocks the running task; the returned waiter's promise resolves when someone wakes it. */
   block<T>(reason: string): Waiter<T> {
     const task = this.current;
-    assert(task !== null && task.counted, `${reason}: a kernel primitive was called outside a running task`);
-    assert(task.waiter === null, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
+    if (task === null || !task.counted) assert(false, `${reason}: a kernel primitive was called outside a running task`);
+    if (task.waiter !== null) assert(false, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
     task.counted = false;
     this.runnable--;
     const waiter = new Waiter<T>(task, reason);
@@ -138,14 +144,14 @@ export class Kernel {
 
   /** Schedules `waiter`'s task to resume with `value` after `delayMicros` of virtual time. */
   wake<T>(waiter: Waiter<T>, value: T, delayMicros = 0): void {
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    if (!wholeDelay(delayMicros)) assert(false, `wake delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, value, null));
   }
 
   /** Schedules `waiter`'s task to resume after `delayMicros`; its `produce` gives the value then. */
   wakeToProduce<T>(waiter: Waiter<T>, delayMicros: number): void {
-    assert(waiter.produce !== null, `${waiter.reason}: wakeToProduce needs a waiter that produces its value`);
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    if (waiter.produce === null) assert(false, `${waiter.reason}: wakeToProduce needs a waiter that produces its value`);
+    if (!wholeDelay(delayMicros)) assert(false, `wake delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, undefined, null));
   }
 
@@ -162,7 +168,7 @@ export class Kernel {
 
   /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
   at(delayMicros: number, callback: (() => void) | KernelCallback): void {
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `callback delay must be a whole number of microseconds, got ${delayMicros}`);
+    if (!wholeDelay(delayMicros)) assert(false, `callback delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, null, null, undefined, callback));
   }
 

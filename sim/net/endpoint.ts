@@ -13,16 +13,13 @@ import { EOF, GoError, opError, type AddressPair } from './errors.ts';
 import type { Network } from './network.ts';
 import { copyWireValue } from './wire.ts';
 
-interface QueuedFrame {
-  readonly frame: unknown;
-  readonly what: string;
-}
-
 export class Endpoint implements FileDescriptor {
   peer!: Endpoint;
   /** Still in a listener's backlog: closing it resets the peer even with nothing unread. */
   embryo = false;
-  private readonly queue: QueuedFrame[] = [];
+  /** The receive queue as two parallel arrays (frame, and its trace label): no record per frame. */
+  private readonly queue: unknown[] = [];
+  private readonly queueWhat: string[] = [];
   private queueHead = 0;
   private pendingReset = false;
   private peerShutWrite = false; // RCV_SHUTDOWN: read gives EOF once the queue is empty
@@ -51,8 +48,9 @@ export class Endpoint implements FileDescriptor {
     if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
-    assert(peer.unread < this.net.timing.receiveQueueMax, `conn ${this.conn}: receive queue overflow`);
-    peer.queue.push({ frame: copyWireValue(frame), what });
+    if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
+    peer.queue.push(copyWireValue(frame));
+    peer.queueWhat.push(what);
     if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
     peer.notifyReader();
     return null;
@@ -64,7 +62,7 @@ export class Endpoint implements FileDescriptor {
   read(): Promise<unknown> {
     const result = this.tryRead();
     if (result !== WOULD_BLOCK) return Promise.resolve(result);
-    assert(this.reader === null && this.watcher === null, `conn ${this.conn}: two goroutines read one socket`);
+    if (this.reader !== null || this.watcher !== null) assert(false, `conn ${this.conn}: two goroutines read one socket`);
     const waiter = this.net.kernel.block<unknown>('read');
     // Every wake follows a change a read reports (data, reset, EOF, close), so the retry is
     // only a guard: it blocks again, as a woken Go reader with nothing to read would.
@@ -85,7 +83,7 @@ export class Endpoint implements FileDescriptor {
   /** Calls `callback` (once) when a read would no longer block, after the wake latency a
    *  blocked goroutine would have. The callback re-arms it if it wants more. */
   watchReadable(callback: KernelCallback | null): void {
-    assert(callback === null || this.reader === null, `conn ${this.conn}: a goroutine and a callback both read one socket`);
+    if (callback !== null && this.reader !== null) assert(false, `conn ${this.conn}: a goroutine and a callback both read one socket`);
     this.watcher = callback;
   }
 
@@ -93,14 +91,17 @@ export class Endpoint implements FileDescriptor {
     // Reading a socket this process closed itself is how Go's rpc client input loop ends: not news.
     if (this.closed) return opError('read', this.addr, 'ECLOSED');
     if (this.queueHead < this.queue.length) {
-      const item = this.queue[this.queueHead]!;
-      this.queue[this.queueHead++] = undefined as unknown as QueuedFrame;
+      const head = this.queueHead++;
+      const frame = this.queue[head];
+      const what = this.queueWhat[head]!;
+      this.queue[head] = undefined;
       if (this.queueHead === this.queue.length) {
         this.queue.length = 0;
+        this.queueWhat.length = 0;
         this.queueHead = 0;
       }
-      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what: item.what });
-      return item.frame;
+      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what });
+      return frame;
     }
     if (this.pendingReset) {
       this.pendingReset = false; // sock_error() consumes sk_err: the next read sees EOF
