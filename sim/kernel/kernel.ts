@@ -90,6 +90,16 @@ export class Kernel {
     return outer;
   }
 
+  /**
+   * For a callback that acts for `proc` in place of a goroutine: true if it may run now. If the
+   * process is paused, the callback is kept and scheduled again when the process resumes.
+   */
+  mayRunFor(proc: Process, callback: KernelCallback): boolean {
+    if (proc.state === 'running') return true;
+    if (proc.state === 'paused') proc.heldCallbacks.push(callback);
+    return false;
+  }
+
   leave(outer: Process | null): void {
     this.spawning = outer;
     this.actor = this.outerActors.pop() ?? null;
@@ -183,6 +193,7 @@ export class Kernel {
   crash(proc: Process): void {
     if (proc.state === 'crashed') return;
     proc.state = 'crashed';
+    proc.heldCallbacks.length = 0;
     for (const task of proc.tasks) {
       task.state = 'dead';
       task.waiter = null;
@@ -201,6 +212,7 @@ export class Kernel {
     if (proc.state !== 'paused') return;
     proc.state = 'running';
     for (const task of proc.tasks) this.release(task);
+    for (const callback of proc.heldCallbacks.splice(0)) this.at(0, callback);
   }
 
   pauseTask(task: Task): void {
