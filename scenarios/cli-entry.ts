@@ -8,6 +8,7 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { goCommand } from '../sim/cli/command-go-cli.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('teach', teachCommand);
@@ -20,5 +21,7 @@ export { catalogue };
 export { serveExploreWorker } from '../sim/cli/explore-worker-cli.ts';
 
 export function runCli(argv: readonly string[]): Promise<number> {
+  // `rpcsim go test <dir> -v` has Go's own flag shapes (a subcommand, -v): it parses its own.
+  if (argv[0] === 'go') return goCommand(argv.slice(1));
   return main(argv, catalogue);
 }

@@ -194,6 +194,7 @@ export class Kernel {
     if (proc.state === 'crashed') return;
     proc.state = 'crashed';
     proc.heldCallbacks.length = 0;
+    proc.standIns = 0;
     for (const task of proc.tasks) {
       task.state = 'dead';
       task.waiter = null;

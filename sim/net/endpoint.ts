@@ -74,10 +74,13 @@ export class Endpoint implements FileDescriptor {
     return waiter.promise;
   }
 
-  /** A read that never blocks: the next frame, the GoError a Go read would return, or
-   *  WOULD_BLOCK. For readers that are kernel callbacks (see watchReadable). */
+  /** What a read would return right now (the next frame, or the GoError a Go read would
+   *  return), or undefined when it would wait: for a host that answers a ready read without
+   *  parking the reader, and for readers that are kernel callbacks (see watchReadable). */
   readNow(): unknown {
-    return this.tryRead();
+    if (this.reader !== null) return undefined; // someone is already waiting: join the queue
+    const result = this.tryRead();
+    return result === WOULD_BLOCK ? undefined : result;
   }
 
   /** Calls `callback` (once) when a read would no longer block, after the wake latency a
@@ -168,4 +171,4 @@ export class Endpoint implements FileDescriptor {
   }
 }
 
-export const WOULD_BLOCK: unique symbol = Symbol('would block');
+const WOULD_BLOCK: unique symbol = Symbol('would block');

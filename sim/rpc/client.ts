@@ -9,7 +9,7 @@ import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Waiter } from '../kernel/task.ts';
 import type { Process } from '../kernel/process.ts';
-import { WOULD_BLOCK, type Endpoint } from '../net/endpoint.ts';
+import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
 import { world } from '../runtime/active.ts';
@@ -21,6 +21,8 @@ export type CallResult = { readonly ok: true; readonly reply: unknown } | { read
 interface PendingCall {
   readonly method: string;
   waiter: Waiter<CallResult> | null;
+  /** Set when the call ends before its caller waits for it. */
+  result?: CallResult;
 }
 
 export class RpcClient implements KernelCallback {
@@ -28,6 +30,11 @@ export class RpcClient implements KernelCallback {
   private readonly pending = new Map<number, PendingCall>();
   private shutdown = false;
   private closing = false;
+  /** The caller holds reqMutex: encoding and writing a request. */
+  private sending = false;
+  /** The input goroutine's read error, waiting for reqMutex. */
+  private failedWhileSending: GoError | null = null;
+  private inputAlive = false;
 
   private constructor(
     private readonly kernel: Kernel,
@@ -44,24 +51,32 @@ export class RpcClient implements KernelCallback {
     if (conn instanceof GoError) return conn;
     const client = new RpcClient(w.kernel, w.net, conn, proc);
     conn.watchReadable(client);
+    proc.standIns++; // the input goroutine, until terminate() or a quiet close
+    client.inputAlive = true;
     return client;
   }
 
   /** client.Call: send the request, then wait for the input goroutine to deliver the result. */
   async call(method: string, args: unknown): Promise<CallResult> {
-    // The caller's goroutine encodes the request: the window in which a server that closes at
-    // once beats the write (broken pipe), or the input goroutine even sees EOF first (shut down).
-    await this.kernel.sleep(this.net.encodeDelayMicros());
+    // From Dial to send's check, then encode and write: a server that closes at once may beat
+    // the write (broken pipe), or the input goroutine may even see the close before the check
+    // (shut down). While the caller sends it holds reqMutex, which the input goroutine must take
+    // before it fails the pending calls: a failure seen meanwhile waits for the write.
+    const setupMicros = this.net.setupDelayMicros();
+    if (setupMicros > 0) await this.kernel.sleep(setupMicros);
     if (this.shutdown || this.closing) return { ok: false, error: ErrShutdown };
     const seq = this.nextSeq++;
     const call: PendingCall = { method, waiter: null };
     this.pending.set(seq, call);
+    this.sending = true;
+    await this.kernel.sleep(this.net.encodeDelayMicros());
+    this.sending = false;
     const request: RequestFrame = { seq, method, args };
     const writeError = this.conn.write(request, frameLabel(method, seq, 'request'));
-    if (writeError !== null) {
-      this.pending.delete(seq);
-      return this.returned(method, seq, { ok: false, error: writeError });
-    }
+    if (writeError !== null) this.pending.delete(seq);
+    if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
+    if (writeError !== null) return this.returned(method, seq, { ok: false, error: writeError });
+    if (!this.pending.has(seq)) return this.returned(method, seq, call.result!);
     const waiter = this.kernel.block<CallResult>('rpc call');
     call.waiter = waiter;
     return this.returned(method, seq, await waiter.promise);
@@ -72,7 +87,10 @@ export class RpcClient implements KernelCallback {
     if (this.closing) return ErrShutdown;
     this.closing = true;
     // With no call waiting, the input loop's last read (closed fd) would tell no one anything.
-    if (this.pending.size === 0) this.conn.watchReadable(null);
+    if (this.pending.size === 0) {
+      this.conn.watchReadable(null);
+      this.inputExited();
+    }
     return this.conn.close();
   }
 
@@ -100,7 +118,7 @@ export class RpcClient implements KernelCallback {
     let failure: GoError;
     for (;;) {
       const frame = this.conn.readNow();
-      if (frame === WOULD_BLOCK) {
+      if (frame === undefined) {
         this.conn.watchReadable(this);
         return;
       }
@@ -114,6 +132,14 @@ export class RpcClient implements KernelCallback {
       this.pending.delete(response.seq);
       this.deliver(call, response.error !== '' ? { ok: false, error: serverError(response.error) } : { ok: true, reply: response.reply });
     }
+    if (this.sending) this.failedWhileSending = failure;
+    else this.terminate(failure);
+  }
+
+  /** The input goroutine, holding reqMutex: shut down, and fail every pending call. */
+  private terminate(failure: GoError): void {
+    this.inputExited();
+    this.failedWhileSending = null;
     this.shutdown = true;
     let error = failure;
     if (failure.code === 'EOF') error = this.closing ? ErrShutdown : ErrUnexpectedEOF;
@@ -121,12 +147,17 @@ export class RpcClient implements KernelCallback {
     this.pending.clear();
   }
 
+  private inputExited(): void {
+    if (!this.inputAlive) return;
+    this.inputAlive = false;
+    if (this.proc.alive) this.proc.standIns--;
+  }
 
   /** The input loop hands the result to the waiting call: the first one resumes in this very
    *  event (Go's input goroutine would wake it at once), any more get events of their own. */
   private deliver(call: PendingCall, result: CallResult): void {
     const waiter = call.waiter;
-    if (waiter === null) return;
-    if (!this.kernel.resumeNow(waiter, result)) this.kernel.wake(waiter, result);
+    if (waiter === null) call.result = result;
+    else if (!this.kernel.resumeNow(waiter, result)) this.kernel.wake(waiter, result);
   }
 }

@@ -11,7 +11,6 @@ import { GoError } from '../net/errors.ts';
 import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
-import { WOULD_BLOCK } from '../net/endpoint.ts';
 import type { Network } from '../net/network.ts';
 import { world } from '../runtime/active.ts';
 import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
@@ -34,7 +33,9 @@ export class RpcServer {
   /** ServeConn(conn): serves requests on `conn` until a read fails, then closes it. Returns at once. */
   serveConn(conn: Endpoint): void {
     const { kernel, net } = world();
-    new ConnServer(this.methods, kernel, net, conn, kernel.currentProcess()).run();
+    const proc = kernel.currentProcess();
+    proc.standIns++; // the ServeConn goroutine, until it closes the connection
+    new ConnServer(this.methods, kernel, net, conn, proc).run();
   }
 }
 
@@ -69,7 +70,7 @@ class ConnServer implements KernelCallback {
     const conn = this.conn;
     for (;;) {
       const frame = conn.readNow();
-      if (frame === WOULD_BLOCK) {
+      if (frame === undefined) {
         conn.watchReadable(this);
         return;
       }
@@ -84,7 +85,7 @@ class ConnServer implements KernelCallback {
       this.kernel.go(this.proc, request.method, () => this.handle(handler, request));
     }
     this.reading = false;
-    if (this.handlers === 0) conn.close();
+    if (this.handlers === 0) this.closeConn();
   }
 
   private async handle(handler: Method, request: RequestFrame): Promise<void> {
@@ -95,8 +96,14 @@ class ConnServer implements KernelCallback {
       respond(this.conn, request, error ?? '', reply);
     } finally {
       // handlers.Wait() then Close(): the last handler out closes a connection whose reads failed.
-      if (--this.handlers === 0 && !this.reading && this.proc.alive) this.conn.close();
+      if (--this.handlers === 0 && !this.reading && this.proc.alive) this.closeConn();
     }
+  }
+
+  /** ServeConn's last line: close the connection, and the goroutine is gone. */
+  private closeConn(): void {
+    this.conn.close();
+    if (this.proc.alive) this.proc.standIns--;
   }
 }
 
