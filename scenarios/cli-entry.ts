@@ -8,6 +8,7 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { initCommand } from './init-command.ts';
 import { goCommand } from '../sim/cli/command-go-cli.ts';
 
 extraCommands.set('demo', demoCommand);
@@ -15,6 +16,7 @@ extraCommands.set('teach', teachCommand);
 extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
+extraCommands.set('init', initCommand);
 
 // The bundle's explore worker threads load this module again: they need the catalogue and the loop.
 export { catalogue };

@@ -14,15 +14,15 @@ import { describeGoFaultPlan } from '../golang/socket-faults.ts';
 import { goExploreCommand } from './command-go-explore-cli.ts';
 
 export const GO_USAGE = [
-  'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm]',
-  'rpcsim go explore <package dir> --seeds N [--jobs J] [--run REGEX] [--plan FILE | --swarm]',
+  'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]',
+  'rpcsim go explore <package dir> --seeds N [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]',
 ].join('\n');
 
 function parseGoTestFlags(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, plan: { type: 'string' }, swarm: { type: 'boolean' } },
+      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
       allowPositionals: true,
       strict: true,
     });
@@ -70,6 +70,7 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
     verbose: flags.verbose,
     ...(flags.run === undefined ? {} : { run: flags.run }),
     ...(flags.faults === undefined ? {} : { faults: flags.faults }),
+    env: flags.env,
     onOutput: (text) => process.stdout.write(text),
   });
   if (!result.output.endsWith('\n') && result.output.length > 0) process.stdout.write('\n');

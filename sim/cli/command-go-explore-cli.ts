@@ -13,13 +13,13 @@ import { readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.t
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm]';
+const USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
 
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' } },
+      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
       allowPositionals: true,
       strict: true,
     });
@@ -43,7 +43,7 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const jobs = Math.min(count, values.jobs === undefined ? 1 : positive('--jobs', values.jobs), availableParallelism() * 4);
   const prepared = prepareOrExplain(flags.dir, 'go explore');
   if (typeof prepared === 'number') return prepared;
-  const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }) };
+  const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }), env: flags.env };
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const startedMs = Date.now();
   const verdicts = jobs <= 1 ? await runHere(prepared, job, seeds) : await runInWorkers(job, seeds, jobs);

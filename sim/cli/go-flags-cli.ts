@@ -1,5 +1,5 @@
 // The flags `rpcsim go test` and `rpcsim go explore` share: the package directory, --run,
-// -v, and the socket faults (--plan FILE with a Go fault plan, or --swarm), plus how a run is
+// -v, --env NAME=VALUE for the program, and the socket faults (--plan FILE with a Go fault plan, or --swarm), plus how a run is
 // written back as a command that replays it.
 
 import { readFileSync } from 'node:fs';
@@ -13,9 +13,11 @@ export interface GoRunFlags {
   readonly planPath: string | undefined;
   readonly swarm: boolean;
   readonly faults: GoFaultPlan | 'swarm' | undefined;
+  /** --env KEY=VALUE: the program's extra environment, in the order given. */
+  readonly env: readonly (readonly [string, string])[];
 }
 
-export function readGoRunFlags(command: string, positionals: readonly string[], values: { run?: string | undefined; verbose?: boolean | undefined; plan?: string | undefined; swarm?: boolean | undefined }, usage: string): GoRunFlags {
+export function readGoRunFlags(command: string, positionals: readonly string[], values: { run?: string | undefined; verbose?: boolean | undefined; plan?: string | undefined; swarm?: boolean | undefined; env?: string[] | undefined }, usage: string): GoRunFlags {
   const [dir, extra] = positionals;
   if (dir === undefined) throw new UsageError(`${command}: which package? usage: ${usage}`);
   if (extra !== undefined) throw new UsageError(`${command}: unexpected argument "${extra}" (one package directory at a time)`);
@@ -27,7 +29,14 @@ export function readGoRunFlags(command: string, positionals: readonly string[], 
     planPath: values.plan,
     swarm: values.swarm === true,
     faults: values.swarm === true ? 'swarm' : values.plan === undefined ? undefined : readPlan(command, values.plan),
+    env: (values.env ?? []).map((item) => readEnv(command, item)),
   };
+}
+
+function readEnv(command: string, item: string): [string, string] {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item);
+  if (match === null) throw new UsageError(`${command}: --env ${item}: write it as NAME=VALUE, e.g. --env RPCSIM_BUGS=fresh-id-per-retry`);
+  return [match[1]!, match[2]!];
 }
 
 function readPlan(command: string, path: string): GoFaultPlan {
@@ -54,6 +63,7 @@ export function replayCommand(flags: GoRunFlags, seed: number): string {
     ...(flags.run === undefined ? [] : [`--run ${shellQuote(flags.run)}`]),
     ...(flags.planPath === undefined ? [] : [`--plan ${shellQuote(flags.planPath)}`]),
     ...(flags.swarm ? ['--swarm'] : []),
+    ...flags.env.map(([name, value]) => `--env ${shellQuote(`${name}=${value}`)}`),
     ...(flags.verbose ? ['-v'] : []),
   ].join(' ');
 }

@@ -8,6 +8,7 @@ export interface GoExploreJob {
   readonly dir: string;
   readonly run?: string;
   readonly faults?: GoFaultPlan | 'swarm';
+  readonly env?: readonly (readonly [string, string])[];
 }
 
 export interface GoSeedVerdict {
@@ -29,6 +30,7 @@ export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, see
     verbose: false,
     ...(job.run === undefined ? {} : { run: job.run }),
     ...(job.faults === undefined ? {} : { faults: job.faults }),
+    ...(job.env === undefined ? {} : { env: job.env }),
   });
   const lines = result.output.split('\n');
   const failAt = lines.findIndex((line) => /^\s*--- FAIL: /.test(line));

@@ -27,6 +27,8 @@ export interface GoTestOptions {
   readonly verbose: boolean;
   readonly onOutput?: (text: string) => void;
   readonly faults?: GoFaultPlan | 'swarm';
+  /** Extra environment variables for the program (e.g. RPCSIM_BUGS for the Go reference). */
+  readonly env?: readonly (readonly [string, string])[];
 }
 
 export interface GoTestResult extends GoRunResult {
@@ -69,7 +71,7 @@ export async function runGoTest(prepared: PreparedGoTest, options: GoTestOptions
     seed: options.seed,
     goroot: prepared.toolchain.goroot,
     argv,
-    env: new Map([['HOME', '/home/gopher'], ['USER', 'gopher'], ['PATH', '/usr/bin:/bin'], ['TMPDIR', '/tmp']]),
+    env: new Map([['HOME', '/home/gopher'], ['USER', 'gopher'], ['PATH', '/usr/bin:/bin'], ['TMPDIR', '/tmp'], ...(options.env ?? [])]),
     cwd: prepared.pkg.dir,
     maxVirtualMicros: RUN_BOUND_MICROS,
     ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),

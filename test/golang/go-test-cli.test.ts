@@ -66,6 +66,16 @@ describe('rpcsim go test', () => {
     expect(err[1]).toBe("rpcsim: go test: go1.21.0 is not supported: rpcsim's net overlay is written for Go 1.19 (go1.19.x); put a Go 1.19 first on PATH or name it with RPCSIM_GO=/path/to/go\n");
   });
 
+  it('should pass --env to the program: a Go reference bug switched on fails its test, and the replay keeps it', async () => {
+    const viewservice = fileURLToPath(new URL('../../protocol/go/viewservice', import.meta.url));
+    expect(await goCommand(['test', viewservice, '--env', 'RPCSIM_BUGS=vs-idle-promoted'])).toBe(1);
+    const text = out.join('');
+    expect(text).toMatch(/test_test\.go:\d+: uninitialized backup promoted to primary\n/);
+    expect(text).toContain(`replay: rpcsim go test ${viewservice} --seed 1 --env RPCSIM_BUGS=vs-idle-promoted\n`);
+    expect(await goCommand(['test', CLOCK, '--env', 'no-equals-sign'])).toBe(2);
+    expect(err.at(-1)).toBe('rpcsim: go test: --env no-equals-sign: write it as NAME=VALUE, e.g. --env RPCSIM_BUGS=fresh-id-per-retry\n');
+  }, BUILD_TIMEOUT_MS);
+
   it('should refuse a flag it does not use', async () => {
     expect(await goCommand(['test', CLOCK, '--jobs', '2'])).toBe(2);
     expect(err[0]).toMatch(/^rpcsim: go test: Unknown option '--jobs'/);
