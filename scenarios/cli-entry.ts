@@ -20,6 +20,10 @@ extraCommands.set('explore', exploreCommand);
 extraCommands.set('merge', mergeCommand);
 extraCommands.set('init', initCommand);
 
+// The bundle's explore child processes load this module again: they need the catalogue and the loop.
+export { catalogue };
+export { serveExploreChild } from '../sim/explore/child.ts';
+
 export function runCli(argv: readonly string[]): Promise<number> {
   // `rpcsim go test <dir> -v` has Go's own flag shapes (a subcommand, -v): it parses its own.
   if (argv[0] === 'go') return goCommand(argv.slice(1));
