@@ -1,7 +1,7 @@
 // The `rpcsim` command runs an esbuild bundle that it builds on the first run after a source
 // changes. On a private copy of the package: the first run builds dist/cli.mjs, a later run reuses
 // it, an edited .ts file is in the very next run's output (never a stale bundle), and explore's
-// worker threads boot from the same bundle.
+// child processes boot from the same bundle.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -33,9 +33,10 @@ describe('the rpcsim bundle', () => {
     expect(rpcsim('run', 'viewservice', '--seed', '1')).toMatch(/PASS viewservice \(seed 1\): .* client calls/);
   });
 
-  it('should run explore worker threads from the bundle', () => {
+  it('should run explore child processes from the bundle', () => {
     const out = rpcsim('explore', 'viewservice', '--seeds', '4', '--jobs', '2');
-    expect(out).toMatch(/2 threads/);
+    expect(readFileSync(join(copy, 'dist/child-boot.mjs'), 'utf8')).toContain("import('./cli.mjs')");
+    expect(out).toMatch(/· 2 jobs ·/);
     expect(out).toMatch(/PASS: no failing seed in 4 seeds/);
   });
 });
