@@ -33,7 +33,7 @@ async function refused(argv: string[], message: RegExp): Promise<void> {
 describe('what was seen, and is no longer true', () => {
   it('a swarm failure prints a replay with --swarm that fails again, and its trace replays IDENTICAL', async () => {
     const trace = join(dir, 'swarm.jsonl');
-    expect(await rpcsim('run', 'kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
+    expect(await rpcsim('run', 'kv-faults', '--seed', '57', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
     const argv = replayLine();
     expect(argv).toContain('--swarm');
     captured.out = [];
@@ -45,7 +45,7 @@ describe('what was seen, and is no longer true', () => {
   });
 
   it('shrink with --strategy pct prints a replay with --strategy pct', async () => {
-    expect(await rpcsim('shrink', 'kv-faults', '--seed', '47', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
+    expect(await rpcsim('shrink', 'kv-faults', '--seed', '57', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
     expect(replayLine()).toEqual(expect.arrayContaining(['--strategy', 'pct', '--swarm', '--plan']));
   }, 60_000);
 
