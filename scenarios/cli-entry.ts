@@ -8,13 +8,18 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { initCommand } from './init-command.ts';
+import { goCommand } from '../sim/cli/command-go-cli.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('teach', teachCommand);
 extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
+extraCommands.set('init', initCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {
+  // `rpcsim go test <dir> -v` has Go's own flag shapes (a subcommand, -v): it parses its own.
+  if (argv[0] === 'go') return goCommand(argv.slice(1));
   return main(argv, catalogue);
 }

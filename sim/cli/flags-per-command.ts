@@ -19,12 +19,13 @@ const RUN = ['seed', 'bug', 'swarm', 'strategy', 'plan'] as const;
 export const FLAGS_OF: Readonly<Record<CommandName, readonly string[]>> = {
   list: [],
   bugs: [],
-  run: [...RUN, 'full', 'quiet', 'trace-out', 'json', 'proc', 'from', 'to'],
-  replay: [...RUN, 'full', 'quiet', 'trace', 'json', 'proc', 'from', 'to'],
-  explore: ['bug', 'swarm', 'strategy', 'plan', 'seeds', 'from', 'all', 'jobs', 'shard', 'json'],
-  shrink: [...RUN, 'out'],
-  teach: ['seed', 'mode'],
+  run: [...RUN, 'impl', 'full', 'quiet', 'trace-out', 'json', 'proc', 'from', 'to'],
+  replay: [...RUN, 'impl', 'full', 'quiet', 'trace', 'json', 'proc', 'from', 'to'],
+  explore: ['bug', 'swarm', 'strategy', 'plan', 'impl', 'seeds', 'from', 'all', 'jobs', 'shard', 'json'],
+  shrink: [...RUN, 'impl', 'out'],
+  teach: ['seed', 'mode', 'impl'],
   'check-history': ['timeout-ms', 'json'],
+  init: [],
   demo: [],
   help: [],
 };
