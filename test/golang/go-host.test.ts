@@ -22,7 +22,9 @@ beforeAll(() => {
 
 describe('rpcsim go test on a GOPATH package with the unreliable accept loop', () => {
   it('should print all four net/rpc error texts from the socket model, through Go\'s own code', async () => {
-    const result = await runGoTest(kv, { seed: 1, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+    // Seed 9: a lone Go process gets broken pipe for a few percent of its dropped requests (as
+    // real Go at its default GOMAXPROCS does), so a seed with one among its few drops is pinned.
+    const result = await runGoTest(kv, { seed: 9, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
     expect(result.ok).toBe(true);
     expect(result.output).toContain('\nunexpected EOF\n');
     expect(result.output).toMatch(/^read unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: read: connection reset by peer$/m);
