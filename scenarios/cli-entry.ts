@@ -8,6 +8,7 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { mergeCommand } from '../sim/cli/command-merge-cli.ts';
 import { initCommand } from './init-command.ts';
 import { goCommand } from '../sim/cli/command-go-cli.ts';
 
@@ -16,7 +17,12 @@ extraCommands.set('teach', teachCommand);
 extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
+extraCommands.set('merge', mergeCommand);
 extraCommands.set('init', initCommand);
+
+// The bundle's explore child processes load this module again: they need the catalogue and the loop.
+export { catalogue };
+export { serveExploreChild } from '../sim/explore/child.ts';
 
 export function runCli(argv: readonly string[]): Promise<number> {
   // `rpcsim go test <dir> -v` has Go's own flag shapes (a subcommand, -v): it parses its own.

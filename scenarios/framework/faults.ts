@@ -26,7 +26,9 @@ export function resolveFaults(scenario: Scenario, options: { seed: number; fault
   // The mix is always drawn, so the weather (timing, unreliability) is the seed's even when the
   // caller brings its own plan (shrink's candidates, a --plan file). A scenario that names no
   // fault targets keeps its own plan: only its weather changes.
-  const drawn = targets.length === 0 ? (scenario.defaultFaults ?? []) : drawFaultPlan(chooser, { targets, ...faultWindowOf(scenario) }, mix);
+  const kinds = scenario.faultKinds === undefined ? mix.kinds : mix.kinds.filter((kind) => scenario.faultKinds!.includes(kind));
+  const shape = { targets, ...faultWindowOf(scenario), ...(scenario.maxPauseMicros === undefined ? {} : { maxPauseMicros: scenario.maxPauseMicros }) };
+  const drawn = targets.length === 0 ? (scenario.defaultFaults ?? []) : kinds.length === 0 ? [] : drawFaultPlan(chooser, shape, { faultCount: mix.faultCount, kinds });
   const plan = options.faults ?? drawn;
   return { plan, timing: mix.timing, unreliable: mix.unreliable };
 }

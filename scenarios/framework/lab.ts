@@ -36,10 +36,13 @@ export class ServerHandle {
   }
 }
 
-/** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"). */
+/** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"); the run's
+ *  fault plan can reach it by that name (see TestContext.serverStarted). */
 export function StartServer(t: TestContext, vshost: string, me: string, name: string): ServerHandle {
   const { proc, value } = spawnProcess(name, () => t.impl.pbservice.StartServer(vshost, me));
-  return new ServerHandle(me, proc, value);
+  const server = new ServerHandle(me, proc, value);
+  t.serverStarted(name, server);
+  return server;
 }
 
 /** viewservice.MakeClerk(me, server), uncounted: the tests' own view polling. */

@@ -3,7 +3,7 @@
 // liveness or crash failure with the reason a person reads first (the Go test's own message).
 
 import type { DecisionLog, TraceEvent } from '../../sim/index.ts';
-import type { FaultPlan } from '../../sim/faults/index.ts';
+import type { FaultPlan, FaultType } from '../../sim/faults/index.ts';
 import type { KvOperation } from '../../sim/check/history.ts';
 import type { TestContext } from './context.ts';
 
@@ -18,8 +18,17 @@ export interface Scenario {
   readonly defaultFaults?: FaultPlan;
   /** When drawn faults may strike (swarm mode, shrink's "later" limit); default [2 s, bound/2]. */
   readonly faultWindow?: { readonly startMicros: number; readonly horizonMicros: number };
-  /** Server names a fault plan may target (those the scenario registers with t.useFleet). */
+  /** Server names a fault plan may target (those the scenario registers with t.useFleet, or
+   *  the lab servers it starts with StartServer). */
   readonly faultTargets?: readonly string[];
+  /** The fault kinds its checks survive with the reference (default: every kind); swarm draws
+   *  only these, so a failure under swarm is the implementation's, not the test's. */
+  readonly faultKinds?: readonly FaultType[];
+  /** The fault kinds its fleet can carry out at all (default: every kind); a --plan with any
+   *  other is one the scenario cannot honour. */
+  readonly faultActions?: readonly FaultType[];
+  /** The longest pause or partition swarm draws (default 2 s). */
+  readonly maxPauseMicros?: number;
   /** Check the clients' history for linearizability after every run (always on for this one). */
   readonly linearizability?: boolean;
   run(t: TestContext): Promise<void>;

@@ -5,7 +5,7 @@ import { sleep } from '../../sim/index.ts';
 import type { TestContext } from '../framework/context.ts';
 import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { finish, pollPrimaryAndBackup, startServers, startViewService } from './common.ts';
+import { finish, pollPrimaryAndBackup, startServers, startViewService, labFaults } from './common.ts';
 
 async function testAtMostOnce(t: TestContext): Promise<void> {
   const tag = 'tamo';
@@ -42,5 +42,6 @@ export const atMostOnce: Scenario = {
   name: 'at-most-once',
   description: 'TestAtMostOnce: 100 Appends through one unreliable server each take effect exactly once',
   boundMicros: 40 * Second,
+  ...labFaults(['s1'], 7.5 * Second),
   run: testAtMostOnce,
 };

@@ -8,7 +8,7 @@ import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
 import { DeadPings, MakeClerk, PingInterval, Second, StartServer } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { startViewService } from './common.ts';
+import { startViewService, labFaults } from './common.ts';
 
 async function testBasicFail(t: TestContext): Promise<void> {
   const tag = 'basic';
@@ -134,5 +134,6 @@ export const basicFail: Scenario = {
   name: 'basic-fail',
   description: 'TestBasicFail: lone primary, backup joins, RPC budget, backup takes over, fresh server stays inactive',
   boundMicros: 40 * Second,
+  ...labFaults(['s1', 's2', 's3'], 8 * Second),
   run: testBasicFail,
 };

@@ -8,7 +8,7 @@ import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
 import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { finish, killPrimaryAwaitBackup, pollPrimaryAndBackup, startServers, startViewService } from './common.ts';
+import { finish, killPrimaryAwaitBackup, pollPrimaryAndBackup, startServers, startViewService, labFaults } from './common.ts';
 
 async function testConcurrentSameAppend(t: TestContext): Promise<void> {
   const tag = 'csa';
@@ -74,5 +74,6 @@ export const concurrentSameAppend: Scenario = {
   name: 'concurrent-same-append',
   description: 'TestConcurrentSameAppend: 3×50 concurrent Appends; each once, in order, and the same on the promoted backup',
   boundMicros: 40 * Second,
+  ...labFaults(['s1', 's2'], 4 * Second),
   run: testConcurrentSameAppend,
 };

@@ -8,7 +8,7 @@ import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
 import { DeadPings, MakeClerk, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { finish, killPrimaryAwaitBackup, pollPrimaryAndBackup, startServers, startViewService } from './common.ts';
+import { finish, killPrimaryAwaitBackup, pollPrimaryAndBackup, startServers, startViewService, labFaults } from './common.ts';
 
 export async function testConcurrentSame(t: TestContext, unreliable: boolean): Promise<void> {
   const tag = unreliable ? 'csu' : 'cs';
@@ -85,5 +85,6 @@ export const concurrentSame: Scenario = {
   name: 'concurrent-same',
   description: 'TestConcurrentSame: concurrent Puts to two keys; the promoted backup must hold what the primary served',
   boundMicros: 45 * Second,
+  ...labFaults(['s1', 's2'], 9 * Second),
   run: (t) => testConcurrentSame(t, false),
 };

@@ -7,7 +7,7 @@ import { check } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
 import { DeadPings, MakeClerk, PingInterval, Second, StartServer } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { startViewService } from './common.ts';
+import { startViewService, labFaults } from './common.ts';
 
 async function testFailPut(t: TestContext): Promise<void> {
   const tag = 'failput';
@@ -84,5 +84,6 @@ export const failPut: Scenario = {
   name: 'fail-put',
   description: 'TestFailPut: a Put right after the backup dies, and right after the primary dies, completes and sticks',
   boundMicros: 45 * Second,
+  ...labFaults(['s1', 's2', 's3'], 7 * Second),
   run: testFailPut,
 };

@@ -12,7 +12,7 @@ import { DeadPings, MakeClerk, PingInterval, Second, StartServer, type KvClerk, 
 import { linkViewserver, partitionFromViewserver } from '../framework/partition.ts';
 import { proxy, type ProxyDelay } from '../framework/proxy.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { startViewService, type ViewService } from './common.ts';
+import { startViewService, type ViewService, labFaults } from './common.ts';
 
 export interface PartitionedWorld extends ViewService {
   readonly ck1: KvClerk;
@@ -107,5 +107,6 @@ export const partition1: Scenario = {
   name: 'partition1',
   description: 'TestPartition1: a primary cut off from the viewservice must not serve a delayed Get with a stale value',
   boundMicros: 45 * Second,
+  ...labFaults(['s1', 's2'], 7 * Second),
   run: testPartition1,
 };

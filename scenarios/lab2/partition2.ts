@@ -8,6 +8,7 @@ import { check } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
 import { DeadPings, MakeClerk, PingInterval, Second, StartServer } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
+import { labFaults } from './common.ts';
 import { awaitPrimaryChange, setUpPartition, staleGet } from './partition1.ts';
 
 async function testPartition2(t: TestContext): Promise<void> {
@@ -53,5 +54,6 @@ export const partition2: Scenario = {
   name: 'partition2',
   description: 'TestPartition2: a partitioned old primary whose backup died must not complete a delayed Get',
   boundMicros: 50 * Second,
+  ...labFaults(['s1', 's2', 's3'], 8 * Second),
   run: testPartition2,
 };

@@ -9,7 +9,7 @@ import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
 import { MakeClerk, Millisecond, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { finish, startViewService } from './common.ts';
+import { finish, startViewService, labFaults } from './common.ts';
 import { setUpRepeatedCrash, startKiller, type Done } from './repeated-crash.ts';
 
 async function testRepeatedCrashUnreliable(t: TestContext): Promise<void> {
@@ -71,5 +71,6 @@ export const repeatedCrashUnreliable: Scenario = {
   name: 'repeated-crash-unreliable',
   description: 'TestRepeatedCrashUnreliable: 20 s of kill/restart (unreliable at first) under two Append clients; appends exactly once, in order',
   boundMicros: 60 * Second,
+  ...labFaults(['s1', 's2', 's3'], 22 * Second),
   run: testRepeatedCrashUnreliable,
 };

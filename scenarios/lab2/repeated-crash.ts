@@ -8,7 +8,7 @@ import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
 import { DeadPings, MakeClerk, Millisecond, PingInterval, Second, StartServer, type ServerHandle } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
-import { finish, pollPrimaryAndBackup, startServers, startViewService, type ViewService } from './common.ts';
+import { finish, pollPrimaryAndBackup, startServers, startViewService, type ViewService, labFaults } from './common.ts';
 
 export interface Done {
   value: boolean;
@@ -104,5 +104,6 @@ export const repeatedCrash: Scenario = {
   name: 'repeated-crash',
   description: 'TestRepeatedCrash: 20 s of random kill/restart under two Put/Get clients; every Get sees the last Put',
   boundMicros: 60 * Second,
+  ...labFaults(['s1', 's2', 's3'], 22 * Second),
   run: testRepeatedCrash,
 };

@@ -76,11 +76,13 @@ export interface ScenarioEntry extends NamedThing {
   readonly faultTargets: readonly string[];
   /** Servers the scenario's own fault plan strikes (a shrunk plan of them is a valid --plan). */
   readonly ownPlanTargets: readonly string[];
+  /** The fault kinds it can carry out at all; a plan with another kind cannot be honoured. */
+  readonly faultActions: readonly string[];
 }
 
 export interface Catalogue {
   /**
-   * The URL of a module that exports this catalogue as `catalogue`, so a worker thread
+   * The URL of a module that exports this catalogue as `catalogue`, so a child process
    * (`explore --jobs N`) can load its own copy; without it, exploration runs in one thread.
    */
   readonly moduleUrl?: string;

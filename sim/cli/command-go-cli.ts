@@ -5,11 +5,10 @@
 // unsupported Go, not a package, a build error printed as Go prints it).
 
 import { parseArgs } from 'node:util';
-import { BuildFailure } from '../golang/build.ts';
-import { isGoTestProblem, prepareGoTest, runGoTest, type GoTestResult, type PreparedGoTest } from '../golang/go-test.ts';
+import { runGoTest, type GoTestResult } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
-import { readGoRunFlags, replayCommand } from './go-flags-cli.ts';
+import { prepareOrExplain, readGoRunFlags, replayCommand } from './go-flags-cli.ts';
 import { describeGoFaultPlan } from '../golang/socket-faults.ts';
 import { goExploreCommand } from './command-go-explore-cli.ts';
 
@@ -29,17 +28,6 @@ function parseGoTestFlags(argv: readonly string[]) {
   } catch (error) {
     throw new UsageError(`go test: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${GO_USAGE.split('\n')[0]}`);
   }
-}
-
-/** Loads the package or says in one line (or Go's own build output) why not. */
-export function prepareOrExplain(dir: string, command: string): PreparedGoTest | number {
-  const prepared = prepareGoTest(dir);
-  if (!isGoTestProblem(prepared)) return prepared;
-  if (prepared instanceof BuildFailure) {
-    console.error(prepared.output);
-    console.error(`rpcsim: ${command}: ${dir} did not build for js/wasm (Go's output above)`);
-  } else console.error(`rpcsim: ${command}: ${prepared.message}`);
-  return 2;
 }
 
 export function verdictLine(result: GoTestResult): string {

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { runGoSeed, type GoExploreJob, type GoSeedVerdict } from '../golang/explore-seed.ts';
 import type { PreparedGoTest } from '../golang/go-test.ts';
-import { prepareOrExplain } from './command-go-cli.ts';
-import { readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
+import { prepareOrExplain, readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 

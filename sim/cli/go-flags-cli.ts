@@ -1,8 +1,11 @@
-// The flags `rpcsim go test` and `rpcsim go explore` share: the package directory, --run,
-// -v, --env NAME=VALUE for the program, and the socket faults (--plan FILE with a Go fault plan, or --swarm), plus how a run is
-// written back as a command that replays it.
+// What `rpcsim go test` and `rpcsim go explore` share: loading the package (or saying why
+// not), their flags (the package directory, --run, -v, --env NAME=VALUE for the program, the
+// socket faults as --plan FILE or --swarm), and how a run is written back as the command that
+// replays it.
 
 import { readFileSync } from 'node:fs';
+import { BuildFailure } from '../golang/build.ts';
+import { isGoTestProblem, prepareGoTest, type PreparedGoTest } from '../golang/go-test.ts';
 import { parseGoFaultPlan, type GoFaultPlan } from '../golang/socket-faults.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -66,4 +69,15 @@ export function replayCommand(flags: GoRunFlags, seed: number): string {
     ...flags.env.map(([name, value]) => `--env ${shellQuote(`${name}=${value}`)}`),
     ...(flags.verbose ? ['-v'] : []),
   ].join(' ');
+}
+
+/** Loads the package or says in one line (or Go's own build output) why not. */
+export function prepareOrExplain(dir: string, command: string): PreparedGoTest | number {
+  const prepared = prepareGoTest(dir);
+  if (!isGoTestProblem(prepared)) return prepared;
+  if (prepared instanceof BuildFailure) {
+    console.error(prepared.output);
+    console.error(`rpcsim: ${command}: ${dir} did not build for js/wasm (Go's output above)`);
+  } else console.error(`rpcsim: ${command}: ${prepared.message}`);
+  return 2;
 }

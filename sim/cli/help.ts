@@ -1,6 +1,6 @@
 // Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
 
-export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'init', 'demo', 'help'] as const;
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'merge', 'shrink', 'teach', 'check-history', 'init', 'demo', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
@@ -34,15 +34,27 @@ const DETAIL: Record<CommandName, string> = {
     '  --proc, --from and --to filter what is printed, as for run. A file recorded with --impl replays\n' +
     '  on that path, and says so when the implementation\'s source hash has changed since.',
   explore:
-    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--jobs N] [--shard K/N] [--json]\n' +
+    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy portfolio|random|swarm|pct] [--plan FILE] [--impl PATH] [--jobs N] [--shard K/N|env] [--json]\n' +
+    'rpcsim explore --all-scenarios [the same flags but --plan]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
-    '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix; --plan\n' +
-    '  FILE: every seed runs that fault plan. --jobs N: N worker threads (the same failing seeds as\n' +
-    '  one thread; more than the machine\'s cores is allowed but warned about). --shard K/N: only every\n' +
-    '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it. --json:\n' +
-    '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
-    '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
+    '  first (lowest) failing seed unless --all. By default the portfolio runs seed s under\n' +
+    '  random, swarm or pct in turn ((s - 1) mod 3; swarm only where the scenario declares fault\n' +
+    '  targets); --strategy picks one; --swarm: the seed also picks the fault mix; --plan FILE:\n' +
+    '  every seed runs that fault plan. --all-scenarios deals the N runs over every scenario in\n' +
+    '  turn. --jobs N: N processes (the same failing seeds as one; more than the machine\'s cores\n' +
+    '  is allowed but warned about). --shard K/N: only every Nth seed of the range, starting at\n' +
+    '  its Kth (1 ≤ K ≤ N), so N machines split it; --shard env reads K and N from\n' +
+    '  RPCSIM_SHARD=K/N, from JOB_COMPLETION_INDEX (Kubernetes, from 0) with RPCSIM_SHARD_COUNT=N,\n' +
+    '  or from CI_NODE_INDEX and CI_NODE_TOTAL (GitLab). --json: one JSON object per failure and a\n' +
+    '  summary, one per line, on stdout. Exit 1 if a seed failed, 0 if none did, 2 on bad input,\n' +
+    '  130 if Ctrl-C stopped it first.',
+  merge:
+    'rpcsim merge <file|dir|-> [--json]\n' +
+    '  Join the JSON lines that the shards of `explore --json` wrote (a file, every .jsonl file of a\n' +
+    '  directory, or - for standard input) into one report: every failing seed in seed order with\n' +
+    '  its replay command, the seeds checked, and any shard missing or stopped early. Exit 1 if a\n' +
+    '  seed failed, 3 if none did but the range was not all checked, 0 if it was, 2 on bad input.',
   shrink:
     'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--out FILE]\n' +
     '  Turn a failing run into the smallest fault plan that still fails the same way (fewer faults,\n' +

@@ -23,6 +23,7 @@ const FLAGS = {
   to: { type: 'string' },
   proc: { type: 'string', multiple: true },
   all: { type: 'boolean' },
+  'all-scenarios': { type: 'boolean' },
   swarm: { type: 'boolean' },
   strategy: { type: 'string' },
   jobs: { type: 'string' },

@@ -52,6 +52,9 @@ export function checkPlanTargets(command: string, entry: ScenarioEntry, where: s
   const targets = new Set([...entry.faultTargets, ...entry.ownPlanTargets]);
   if (targets.size === 0) throw new UsageError(`${command} ${entry.name} does not take --plan: the scenario declares no fault targets, so a plan would strike nothing`);
   for (const [i, planned] of plan.entries()) {
+    if (!entry.faultActions.includes(planned.fault.type)) {
+      throw new UsageError(`${where}: entry ${i} is a ${planned.fault.type}, which ${entry.name} cannot carry out; it takes ${entry.faultActions.join(', ')}`);
+    }
     if (!targets.has(planned.fault.target)) {
       throw new UsageError(`${where}: entry ${i} targets "${planned.fault.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
     }

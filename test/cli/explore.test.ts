@@ -1,7 +1,7 @@
 // `rpcsim explore`, run in-process through the CLI's main(): it finds a catalogued bug's failing
 // seed and prints the replay command that reproduces it, passes the correct implementation, turns
-// bad input into one line and exit 2, and reports the same failing seeds in one thread, in two
-// worker threads, and split into shards.
+// bad input into one line and exit 2, and reports the same failing seeds in one process, in two
+// processes, and split into shards.
 
 import { describe, expect, it } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
@@ -23,7 +23,7 @@ describe('rpcsim explore', () => {
     const code = await rpcsim('explore', 'partition1', '--bug', 'get-not-forwarded', '--seeds', '5');
     expect(code).toBe(1);
     expect(captured.out).toContain('replay: npx rpcsim replay partition1 --seed 1 --bug get-not-forwarded');
-    expect(captured.out).toContain('  FAIL seed 1 (safety): Get to old primary succeeded and produced stale value');
+    expect(captured.out).toContain('  FAIL seed 1, random (safety): Get to old primary succeeded and produced stale value');
     expect(captured.out.at(-1)).toMatch(/^FOUND 1 failing seed in 1 seed \(1\) · 1 run · [\d.]+ seeds\/s · [\d.]+ s wall$/);
     expect(captured.err).toEqual([]);
   });
@@ -31,7 +31,7 @@ describe('rpcsim explore', () => {
   it('should pass the correct implementation over a few seeds and exit 0', async () => {
     const code = await rpcsim('explore', 'partition1', '--from', '10', '--seeds', '4');
     expect(code).toBe(0);
-    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · seeds 10..13 · 1 thread · stops at the first failure');
+    expect(captured.out[0]).toBe('explore partition1 · bugs: none (the correct implementation) · strategy: portfolio (random, swarm, pct by seed) · seeds 10..13 · 1 job · stops at the first failure');
     expect(captured.out.at(-1)).toMatch(/^PASS: no failing seed in 4 seeds \(10\.\.13\) · 4 runs · /);
     expect(captured.out.some((line) => line.startsWith('replay:'))).toBe(false);
   });
@@ -47,7 +47,28 @@ describe('rpcsim explore', () => {
     expect(captured.out[0]).toBe(`replay: ${failure.replay}`);
   });
 
+  it('should run the portfolio by default and print replay commands that carry each seed\'s strategy', async () => {
+    expect(await rpcsim('explore', 'partition1', '--bug', 'get-not-forwarded', '--seeds', '3', '--all', '--json')).toBe(1);
+    const failures = captured.out.slice(0, -1).map((line) => JSON.parse(line) as { seed: number; strategy: string; replay: string; reason: string });
+    expect(failures.map((f) => [f.seed, f.strategy])).toEqual([[1, 'random'], [2, 'swarm'], [3, 'pct']]);
+    expect(failures[2]!.replay).toBe('npx rpcsim replay partition1 --seed 3 --bug get-not-forwarded --strategy pct');
+    for (const failure of failures) {
+      captured.out = [];
+      expect(await rpcsim(...failure.replay.split(' ').slice(2), '--quiet')).toBe(1);
+      expect(captured.out).toContain(`FAIL partition1 (seed ${failure.seed}, safety): ${failure.reason}`);
+    }
+  });
+
+  it('should spread a budget over every scenario with --all-scenarios and name the scenario that failed', async () => {
+    expect(await rpcsim('explore', '--all-scenarios', '--bug', 'get-not-forwarded', '--seeds', '14', '--all', '--strategy', 'random')).toBe(1);
+    expect(captured.out[0]).toMatch(/^explore every scenario · bugs: get-not-forwarded · strategy: random · runs \(\d+ scenarios, dealt in turn\) 1\.\.14 · /);
+    expect(captured.out).toContain('  FAIL partition1, seed 1, random (safety): Get to old primary succeeded and produced stale value');
+    expect(await rpcsim('explore', 'partition1', '--all-scenarios')).toBe(2);
+    expect(captured.err.at(-1)).toBe('rpcsim: explore takes a scenario or --all-scenarios, not both: drop "partition1" or the flag');
+  }, 60_000);
+
   it.each([
+    [['--strategy', 'portfolio', '--swarm'], /^rpcsim: --swarm with --strategy portfolio: the portfolio already runs/],
     [['--seeds', '0'], /^rpcsim: bad --seeds "0": give a positive whole number/],
     [['--bug', 'get-not-forwardd'], /^rpcsim: unknown bug "get-not-forwardd": did you mean "get-not-forwarded"\?/],
     [['--shard', '3/2'], /^rpcsim: bad --shard "3\/2": give K\/N with 1 ≤ K ≤ N/],
@@ -76,7 +97,7 @@ describe('rpcsim explore', () => {
     const bug = ['forward-crash', '--bug', 'ignore-forward-result'];
     const range = ['explore', ...bug, '--seeds', '12', '--all', '--json'];
 
-    it('should find the same failing seeds in two worker threads as in one, and the same lowest one', async () => {
+    it('should find the same failing seeds in two processes as in one, and the same lowest one', async () => {
       expect(await rpcsim(...range)).toBe(1);
       const one = jsonRecords(captured.out);
       expect(one.failing.length).toBeGreaterThan(0);
@@ -87,7 +108,7 @@ describe('rpcsim explore', () => {
       expect(await rpcsim(...range, '--jobs', '2')).toBe(1);
       expect(jsonRecords(captured.out).failing).toEqual(one.failing);
 
-      // Without --all, from a passing seed, two threads report the next failing seed, not a later one.
+      // Without --all, from a passing seed, two processes report the next failing seed, not a later one.
       const firstPass = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].find((seed) => !one.failing.includes(seed))!;
       const next = one.failing.find((seed) => seed > firstPass)!;
       captured.out = [];

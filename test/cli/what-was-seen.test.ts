@@ -60,11 +60,14 @@ describe('what was seen, and is no longer true', () => {
     expect(replayLine()).toEqual(expect.arrayContaining(['--strategy', 'pct', '--swarm', '--plan']));
   }, 60_000);
 
-  it('--plan and --swarm on a lab test that declares no fault targets are refused, a plan naming s9 too', async () => {
+  it('--plan and --swarm on a scenario that declares no fault targets are refused, a plan naming s9 or a fault its servers cannot take too', async () => {
     const plan = join(dir, 's9.json');
     writeFileSync(plan, JSON.stringify([{ at: 2_000_000, fault: { type: 'crash', target: 's9' } }]));
-    await refused(['run', 'basic-fail', '--swarm'], /^rpcsim: run basic-fail does not take --swarm: the scenario declares no fault targets/);
-    await refused(['run', 'partition1', '--plan', plan], /^rpcsim: run partition1 does not take --plan: the scenario declares no fault targets/);
+    await refused(['run', 'viewservice', '--swarm'], /^rpcsim: run viewservice does not take --swarm: the scenario declares no fault targets/);
+    await refused(['run', 'viewservice', '--plan', plan], /^rpcsim: run viewservice does not take --plan: the scenario declares no fault targets/);
+    const partition = join(dir, 'partition.json');
+    writeFileSync(partition, JSON.stringify([{ at: 2_000_000, fault: { type: 'partition', target: 's1', forMicros: 500_000 } }]));
+    await refused(['run', 'basic-fail', '--plan', partition], /entry 0 is a partition, which basic-fail cannot carry out; it takes crash, kill, pause, unreliable$/);
     await refused(['run', 'kv-faults', '--plan', plan], /entry 0 targets "s9", which kv-faults does not have; its fault targets are s1, s2, s3$/);
   });
 
@@ -191,7 +194,7 @@ describe('what was seen, and is no longer true', () => {
 
   it('--jobs above the core count warns and says why', async () => {
     await rpcsim('explore', 'partition1', '--seeds', '1', '--jobs', '64');
-    expect(captured.err[0]).toMatch(/^rpcsim: warning: --jobs 64 is more than this machine's \d+ cores: each thread holds its own simulated world/);
+    expect(captured.err[0]).toMatch(/^rpcsim: warning: --jobs 64 is more than this machine's \d+ cores: each process holds its own simulated world/);
   });
 
   it('every catalogued bug is caught by (scenario, seed) runs that exist', async () => {

@@ -21,18 +21,25 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 describe('rpcsim go test on a GOPATH package with the unreliable accept loop', () => {
-  it('should print all four net/rpc error texts from the socket model, through Go\'s own code', async () => {
-    // Seed 9: a lone Go process gets broken pipe for a few percent of its dropped requests (as
-    // real Go at its default GOMAXPROCS does), so a seed with one among its few drops is pinned.
-    const result = await runGoTest(kv, { seed: 9, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
-    expect(result.ok).toBe(true);
-    expect(result.output).toContain('\nunexpected EOF\n');
-    expect(result.output).toMatch(/^read unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: read: connection reset by peer$/m);
-    expect(result.output).toMatch(/^write unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: write: broken pipe$/m);
-    expect(result.output).toContain('again: connection is shut down\n');
-    // SHUT_WR compiled and worked: no "shutdown: ..." complaint from the accept loop.
-    expect(result.output).not.toContain('shutdown:');
-  }, RUN_TIMEOUT_MS);
+  it('should print all four net/rpc error texts from the socket model, through Go\'s own code, within 20 seeds', async () => {
+    // A dropped request gives "broken pipe" only when the server's close beats the request's
+    // write, a few percent of drops as on real Go: it takes some seeds to see all four.
+    const texts = new Map<string, RegExp>([
+      ['unexpected EOF', /^unexpected EOF$/m],
+      ['connection reset by peer', /^read unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: read: connection reset by peer$/m],
+      ['broken pipe', /^write unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: write: broken pipe$/m],
+      ['connection is shut down', /^again: connection is shut down$/m],
+    ]);
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 20 && seen.size < texts.size; seed++) {
+      const result = await runGoTest(kv, { seed, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+      expect(result.ok).toBe(true);
+      // SHUT_WR compiled and worked: no "shutdown: ..." complaint from the accept loop.
+      expect(result.output).not.toContain('shutdown:');
+      for (const [name, pattern] of texts) if (pattern.test(result.output)) seen.add(name);
+    }
+    expect([...seen].sort()).toEqual([...texts.keys()].sort());
+  }, 4 * RUN_TIMEOUT_MS);
 
   it('should give the program a fixed pid and uid', async () => {
     const result = await runGoTest(kv, { seed: 3, verbose: true, run: 'TestUnreliablePuts' });

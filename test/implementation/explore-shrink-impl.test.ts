@@ -1,6 +1,6 @@
 // explore and shrink on a user's implementation: the starting implementation with its primary's
 // duplicate filter switched off by one line (the catalogue's no-dup-detection, written by hand).
-// explore finds at-most-once failing in worker threads that each load the implementation from
+// explore finds at-most-once failing in parallel jobs (child processes) that each load the implementation from
 // its path, and shrink reduces a swarm run of kv-faults; both print replay commands with --impl.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,11 +27,11 @@ beforeAll(() => {
 });
 
 describe('explore and shrink with --impl', () => {
-  it('should find at-most-once failing in two worker threads, with replay commands that name the implementation', () => {
-    const explored = rpcsim('explore', 'at-most-once', '--impl', 'nodup', '--seeds', '4', '--jobs', '2', '--all');
-    expect(explored.out).toMatch(/^explore at-most-once · implementation: \.\/nodup \(source [0-9a-f]{8}\) · seeds 1\.\.4 · 2 threads/m);
+  it('should find at-most-once failing in two parallel jobs, with replay commands that name the implementation', () => {
+    const explored = rpcsim('explore', 'at-most-once', '--impl', 'nodup', '--seeds', '4', '--jobs', '2', '--all', '--strategy', 'random');
+    expect(explored.out).toMatch(/^explore at-most-once · implementation: \.\/nodup \(source [0-9a-f]{8}\) · strategy: random · seeds 1\.\.4 · 2 jobs/m);
     expect(explored.out.match(/^replay: npx rpcsim replay at-most-once --seed \d --impl \.\/nodup$/gm)).toHaveLength(4);
-    expect(explored.out).toMatch(/FAIL seed 1 \(safety\): ck\.Get\(\) returned \d+ but expected 0123/);
+    expect(explored.out).toMatch(/FAIL seed 1, random \(safety\): ck\.Get\(\) returned \d+ but expected 0123/);
     expect(explored.code).toBe(1);
   }, 60_000);
 

@@ -3,9 +3,9 @@
 // disjoint slices that together make the whole range.
 
 import { describe, expect, it } from 'vitest';
-import { describeSeeds, seedAt, shardSeeds } from '../../sim/cli/explore-options.ts';
-import { SeedOrder } from '../../sim/cli/explore-order.ts';
-import type { SeedVerdict } from '../../sim/cli/explore-seed.ts';
+import { describeSeeds, seedAt, shardSeeds } from '../../sim/explore/seeds.ts';
+import { SeedOrder } from '../../sim/explore/order.ts';
+import type { SeedVerdict } from '../../sim/explore/seed-run.ts';
 
 const pass = (index: number): SeedVerdict => ({ index, seed: index + 1, ok: true });
 const fail = (index: number): SeedVerdict => ({ index, seed: index + 1, ok: false, kind: 'safety', reason: 'x' });

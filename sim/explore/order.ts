@@ -4,7 +4,7 @@
 // earlier one still runs, so the failure reported is the lowest failing seed, whichever thread
 // finished first.
 
-import type { SeedVerdict } from './explore-seed.ts';
+import type { SeedVerdict } from './seed-run.ts';
 
 export class SeedOrder {
   /** Seeds at this index or beyond are neither handed out nor reported. */
@@ -51,6 +51,11 @@ export class SeedOrder {
     if (cutoff >= this.cutoff) return;
     this.cutoff = cutoff;
     for (const index of [...this.waiting.keys()]) if (index >= cutoff) this.waiting.delete(index);
+  }
+
+  /** The first index that will not be reported: the count, or just past the first failure. */
+  get limit(): number {
+    return this.cutoff;
   }
 
   /** Every seed up to the cutoff has been reported. */

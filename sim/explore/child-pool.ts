@@ -1,0 +1,96 @@
+// The child processes of a parallel exploration: each is started once, loads its own copy of the
+// target, and runs the batches of runs it is sent, replying with one verdict per run. This file
+// owns the processes and their queues; which runs to send, and when, is pool.ts's business.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import type { SeedRun, SeedVerdict } from './seed-run.ts';
+import type { ToChild, FromChild } from './child.ts';
+
+interface Child {
+  readonly process: ChildProcess;
+  /** Runs sent and not yet answered (run or skipped). */
+  outstanding: number;
+}
+
+export class ChildPool {
+  private readonly children: Child[] = [];
+  private verdictListener: (verdict: SeedVerdict) => void = () => {};
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private closing = false;
+
+  constructor(moduleUrl: string, count: number) {
+    for (let i = 0; i < count; i++) {
+      // Plain `node` options: the boot file loads TypeScript itself, and a parent's --inspect or
+      // test-runner flags must not follow the children.
+      const proc = fork(new URL('./child-boot.mjs', import.meta.url), [moduleUrl], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child: Child = { process: proc, outstanding: 0 };
+      this.children.push(child);
+      proc.on('message', (message: FromChild) => {
+        child.outstanding--;
+        if (message.type === 'verdict') this.verdictListener(message.verdict);
+        this.poke();
+      });
+      proc.on('error', (error) => this.fail(new Error(`explore child process ${i + 1} failed: ${error.message}`)));
+      proc.on('exit', (code, signal) => {
+        if (!this.closing) this.fail(new Error(`explore child process ${i + 1} exited (${signal ?? `code ${code}`}) before the exploration ended`));
+      });
+    }
+  }
+
+  onVerdict(listener: (verdict: SeedVerdict) => void): void {
+    this.verdictListener = listener;
+  }
+
+  /** Tops every child up to two batches of `size` runs, taking runs from `next` until it has none. */
+  refill(size: number, next: () => { index: number; run: SeedRun } | null): void {
+    this.throwIfFailed();
+    for (const child of this.children) {
+      while (child.outstanding < 2 * size) {
+        const items: { index: number; run: SeedRun }[] = [];
+        for (let item = next(); item !== null; item = items.length < size ? next() : null) items.push(item);
+        if (items.length === 0) return;
+        child.outstanding += items.length;
+        this.send(child, { type: 'batch', items });
+      }
+    }
+  }
+
+  /** Runs at or past `limit` are not wanted any more: children skip the ones still queued. */
+  cutoff(limit: number): void {
+    for (const child of this.children) if (child.outstanding > 0) this.send(child, { type: 'cutoff', limit });
+  }
+
+  /** Resolves once every run sent has been answered; rejects if a child died. */
+  async drained(): Promise<void> {
+    for (;;) {
+      this.throwIfFailed();
+      if (this.children.every((c) => c.outstanding === 0)) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  close(): void {
+    this.closing = true;
+    for (const child of this.children) child.process.kill();
+  }
+
+  private send(child: Child, message: ToChild): void {
+    child.process.send(message);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.poke();
+  }
+
+  private poke(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+}
