@@ -8,12 +8,15 @@ import { teachCommand } from './stories/teach-breakpoint.ts';
 import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
+import { viewCommand } from '../sim/cli/command-view-cli.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('teach', teachCommand);
 extraCommands.set('shrink', shrinkCommand);
 extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
+// The page's script is bundled from this entry, which plugs the scenarios into the page.
+extraCommands.set('view', viewCommand(new URL('./view-page-entry.ts', import.meta.url)));
 
 export function runCli(argv: readonly string[]): Promise<number> {
   return main(argv, catalogue);

@@ -1,6 +1,6 @@
 // Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
 
-export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'help'] as const;
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'view', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DETAIL: Record<CommandName, string> = {
@@ -20,6 +20,15 @@ const DETAIL: Record<CommandName, string> = {
   shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE] [--out FILE]\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
   teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
   'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
+  view:
+    'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
+    'rpcsim view --trace FILE [--format html|chrome|shiviz] [--out FILE]\n' +
+    '  Write the run as one self-contained HTML page (no network needed) and print its path: one lane\n' +
+    '  per process, each message an arrow, failed calls in Go\'s words with the trace\'s explanation,\n' +
+    '  crashes, kills, pauses and partitions as marks, the client operations with the linearizability\n' +
+    '  verdict; zoom, pan, filter, search, step, and branch (re-run the seed in the page with a fault\n' +
+    '  added). --format chrome writes Chrome trace-event JSON (Perfetto, chrome://tracing); --format\n' +
+    '  shiviz a ShiViz log with vector clocks. Default --out: rpcsim-<scenario>-seed<N>.html.',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs).',
   help: 'rpcsim help [command]',
 };

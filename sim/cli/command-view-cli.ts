@@ -1,0 +1,88 @@
+// `rpcsim view <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE]` or `rpcsim view
+// --trace FILE`: writes the run as one self-contained HTML page (the space-time diagram, with
+// replay and branching in the page) and prints its path; with --format chrome or shiviz, writes
+// that export instead.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundlePageScript } from '../view/bundle.ts';
+import { buildViewModel } from '../view/build-model.ts';
+import { chromeTrace } from '../view/export-chrome.ts';
+import { shivizLog } from '../view/export-shiviz.ts';
+import { renderPage } from '../view/html.ts';
+import { reproduceCommand, viewMetaOf } from '../view/meta.ts';
+import type { ViewModel } from '../view/view-model.ts';
+import type { Catalogue } from './catalogue.ts';
+import { runExtras } from './command-run.ts';
+import type { CommandHandler } from './extra-commands.ts';
+import type { Flags } from './main.ts';
+import { checkBugs, checkScenario, parseSeed } from './options.ts';
+import { readTraceFile } from './trace-file.ts';
+import { UsageError } from './usage-error.ts';
+import { traceHash } from '../trace/hash.ts';
+import { wallMillis } from '../bench/wallclock.ts';
+
+const FORMATS = ['html', 'chrome', 'shiviz'] as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSION: Record<Format, string> = { html: 'html', chrome: 'chrome.json', shiviz: 'shiviz.log' };
+const VIEW_FLAGS: ReadonlySet<string> = new Set(['seed', 'bug', 'swarm', 'plan', 'trace', 'out', 'format', 'strategy']);
+
+function refuseOtherFlags(flags: Flags): void {
+  for (const [name, value] of Object.entries(flags)) {
+    if (value !== undefined && !VIEW_FLAGS.has(name)) throw new UsageError(`view does not take --${name}; run \`rpcsim help view\``);
+  }
+}
+
+function parseFormat(text: string | undefined): Format {
+  if (text === undefined) return 'html';
+  if (!(FORMATS as readonly string[]).includes(text)) throw new UsageError(`bad --format "${text}": give html (the page), chrome (Perfetto / chrome://tracing) or shiviz`);
+  return text as Format;
+}
+
+async function modelFromRun(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<ViewModel> {
+  const scenario = checkScenario(catalogue, scenarioArg, 'view');
+  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
+  const bugs = checkBugs(catalogue, flags.bug);
+  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
+  return buildViewModel(result.trace, viewMetaOf(result, [...bugs], flags.swarm === true, flags.plan ?? null));
+}
+
+function modelFromTraceFile(path: string): ViewModel {
+  const file = readTraceFile(path);
+  const header = JSON.parse(readFileSync(path, 'utf8').slice(0, readFileSync(path, 'utf8').indexOf('\n'))) as { verdict?: unknown };
+  const events = file.events;
+  return buildViewModel(events, {
+    scenario: file.scenario,
+    seed: file.seed,
+    bugs: file.bugs,
+    swarm: file.swarm,
+    verdict: typeof header.verdict === 'string' ? header.verdict : 'unknown',
+    detail: null,
+    hash: traceHash(events),
+    faults: file.faults ?? [],
+    replay: `npx rpcsim replay --trace ${path}`,
+    events: events.length,
+    endMicros: events.length === 0 ? 0 : events[events.length - 1]!.t,
+  });
+}
+
+export function viewCommand(pageEntry: URL): CommandHandler {
+  return async (catalogue, target, flags) => {
+    refuseOtherFlags(flags);
+    const format = parseFormat(flags.format);
+    if (flags.trace !== undefined && (target !== undefined || flags.seed !== undefined || flags.bug !== undefined)) {
+      throw new UsageError('view --trace FILE takes the scenario, seed and bugs from the file: leave out the scenario, --seed and --bug');
+    }
+    const started = wallMillis();
+    const model = flags.trace !== undefined ? modelFromTraceFile(flags.trace) : await modelFromRun(catalogue, target, flags);
+    const out = resolve(flags.out ?? `rpcsim-${model.meta.scenario}-seed${model.meta.seed}.${EXTENSION[format]}`);
+    const text = format === 'chrome' ? JSON.stringify(chromeTrace(model)) : format === 'shiviz' ? shivizLog(model) : renderPage(model, await bundlePageScript(fileURLToPath(pageEntry)));
+    writeFileSync(out, text);
+    const verdict = model.meta.verdict === 'ok' ? 'PASS' : `FAIL ${model.meta.verdict}`;
+    console.log(`${verdict} · ${model.meta.events} events · ${model.messages.sendMicros.length} messages, ${model.failures.length} failed calls, ${model.marks.length} marks, ${model.ops.length} client operations`);
+    console.log(`wrote ${out} (${(text.length / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
+    if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null) : model.meta.replay}`);
+    return 0;
+  };
+}

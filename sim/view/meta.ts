@@ -1,0 +1,28 @@
+// A run's header as the page shows it: what ran, with which seed and bugs, its verdict, its
+// fingerprint and the command that reproduces it. The CLI and the page's branches both use it.
+
+import type { CliRunResult } from '../cli/catalogue.ts';
+import { traceHash } from '../trace/hash.ts';
+import type { ViewMeta } from './view-model.ts';
+
+export function reproduceCommand(scenario: string, seed: number, bugs: readonly string[], swarm: boolean, planPath: string | null): string {
+  const flags = [`--seed ${seed}`, ...bugs.map((b) => `--bug ${b}`), ...(swarm ? ['--swarm'] : []), ...(planPath === null ? [] : [`--plan ${planPath}`])];
+  return `npx rpcsim run ${scenario} ${flags.join(' ')}`;
+}
+
+export function viewMetaOf(result: CliRunResult, bugs: readonly string[], swarm: boolean, planPath: string | null = null): ViewMeta {
+  const trace = result.trace;
+  return {
+    scenario: result.scenario,
+    seed: result.seed,
+    bugs,
+    swarm,
+    verdict: result.ok ? 'ok' : `${result.kind ?? 'fail'}: ${result.reason ?? ''}`,
+    detail: result.detail ?? null,
+    hash: traceHash(trace),
+    faults: result.faults,
+    replay: reproduceCommand(result.scenario, result.seed, bugs, swarm, planPath),
+    events: trace.length,
+    endMicros: trace.length === 0 ? 0 : trace[trace.length - 1]!.t,
+  };
+}

@@ -1,0 +1,148 @@
+// The page in a real browser (Debian's chromium through playwright-core): what it draws is held
+// against the trace of the same run, counted independently here, and it steps, searches, filters
+// and branches. Screenshots are kept under test/view/output for a person to look at.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
+import { catalogue } from '../../scenarios/cli-catalogue.ts';
+import type { TraceEvent } from '../../sim/trace/events.ts';
+import { traceHash } from '../../sim/trace/hash.ts';
+import { launchBrowser, openPage, screenshot } from './support/browser.ts';
+import type { PlannedFault } from '../../sim/faults/plan.ts';
+
+captureCliOutput();
+const dir = mkdtempSync(join(tmpdir(), 'rpcsim-view-'));
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 30_000);
+afterAll(async () => {
+  await browser.close();
+});
+
+async function writePage(name: string, ...argv: string[]): Promise<string> {
+  const file = join(dir, `${name}.html`);
+  expect(await rpcsim('view', ...argv, '--out', file)).toBe(0);
+  expect(captured.out.join('\n')).toContain(`wrote ${file}`);
+  return file;
+}
+
+/** What the trace says the page must draw, counted from the events themselves. */
+function expectedCounts(trace: readonly TraceEvent[]): Record<string, string> {
+  const count = (keep: (e: TraceEvent) => boolean): string => String(trace.filter(keep).length);
+  return {
+    drawnArrows: count((e) => e.type === 'send'),
+    drawnErrors: count((e) => e.type === 'rpc-return' && e.error !== ''),
+    drawnMarks: count((e) => e.type === 'crash' || e.type === 'pause' || e.type === 'resume' || e.type === 'fault'),
+    drawnOps: count((e) => e.type === 'op-call'),
+  };
+}
+
+function rootData(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => ({ ...document.getElementById('rpcsim-view')!.dataset }) as Record<string, string>);
+}
+
+describe('rpcsim view forward-crash --seed 5', () => {
+  it('should draw one arrow per message, one mark per fault and crash, one error per failed call', async () => {
+    const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
+    const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
+    const page = await openPage(browser, file);
+    expect(await rootData(page)).toMatchObject(expectedCounts(trace));
+    await screenshot(page, 'forward-crash-5');
+    await page.close();
+  }, 60_000);
+
+  it('should show the backup dying mid-Forward: the crash mark, and the primary\'s unexpected EOF explained', async () => {
+    const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
+    const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
+    const crash = trace.find((e) => e.type === 'crash')!;
+    const page = await openPage(browser, `${file}#window=${(crash.t - 1500) / 1e6},${(crash.t + 1500) / 1e6}`);
+    // Two marks on s3: the fault striking ("crash s3 when ...") and the process's death.
+    expect(await page.locator('.mark.crash').count()).toBe(2);
+    const eof = page.locator('.failure.died', { hasText: 'unexpected EOF' }).first();
+    await eof.locator('circle').click();
+    const detail = await page.locator('#rpcsim-view > .detail').innerText();
+    expect(detail).toContain('Call PBServer.Forward #0 returned: unexpected EOF');
+    expect(detail).toContain('server died mid-call');
+    expect(detail).toMatch(new RegExp(`${crash.proc}\\s+process crashed`));
+    expect(await page.locator('.msg.hi').count()).toBeGreaterThan(0);
+    await screenshot(page, 'forward-crash-5-crash-mid-call');
+    await page.close();
+  }, 60_000);
+
+  it('should search, step and filter over what the trace holds', async () => {
+    const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
+    const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
+    const page = await openPage(browser, file);
+    await page.fill('#rpcsim-view > .controls .search', 'unexpected EOF');
+    await page.press('#rpcsim-view > .controls .search', 'Enter');
+    const eofs = trace.filter((e) => e.type === 'rpc-return' && e.error === 'unexpected EOF').length;
+    expect((await rootData(page))['searchMatches']).toBe(String(eofs));
+    for (let i = 0; i < 3; i++) await page.click('#rpcsim-view > .controls .step-next');
+    expect((await rootData(page))['step']).toBe('3');
+    expect(await page.locator('.cursor').count()).toBe(1);
+    await page.uncheck('[data-filter-lane="0"]'); // the viewservice: its pings disappear
+    const vs = trace.find(() => true)!.proc === 'vs' ? 'vs' : trace.find((e) => e.type === 'send')!.proc;
+    const remaining = (await rootData(page))['drawnArrows'];
+    expect(Number(remaining)).toBeLessThan(trace.filter((e) => e.type === 'send').length);
+    expect(vs).toBeTruthy();
+    await page.close();
+  }, 60_000);
+});
+
+describe('rpcsim view kv-faults --seed 29 --swarm --bug unreachable-backup-as-none', () => {
+  it('should draw the trace\'s counts and highlight the operations that are not linearizable', async () => {
+    const argv = ['kv-faults', '--seed', '29', '--swarm', '--bug', 'unreachable-backup-as-none'];
+    const file = await writePage('kv-faults-29', ...argv);
+    const run = await catalogue.run('kv-faults', { seed: 29, bugs: new Set(['unreachable-backup-as-none']), trace: true, swarm: true });
+    expect(run.reason).toBe('history is not linearizable (key k1)');
+    const page = await openPage(browser, file);
+    expect(await rootData(page)).toMatchObject(expectedCounts(run.trace));
+    expect(await page.locator('#rpcsim-view .ops-verdict').innerText()).toContain('NOT linearizable on key "k1"');
+    const violating = page.locator('.op.violating');
+    expect(await violating.count()).toBeGreaterThanOrEqual(2);
+    for (const title of await violating.locator('title').allTextContents()) expect(title).toMatch(/\("k1"/);
+    await screenshot(page, 'kv-faults-29');
+    const first = await violating.first().locator('title').textContent();
+    const callSeconds = Number(/^\[\s*([\d.]+)s/.exec(first!)![1]);
+    await page.goto(`file://${file}#window=${callSeconds - 0.05},${callSeconds + 0.6}`);
+    await page.waitForSelector('#rpcsim-view[data-state="drawn"]');
+    await screenshot(page, 'kv-faults-29-violation');
+    await page.close();
+  }, 60_000);
+});
+
+describe('branching in the page', () => {
+  it('should turn the passing forward-crash run into a failing one, with the result the CLI gives for the same plan', async () => {
+    const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
+    const page = await openPage(browser, file);
+    await page.locator('.failure circle').last().click(); // s2's, clear of the others at this zoom
+    await page.click('#rpcsim-view > .detail .pick');
+    await page.selectOption('.branch-action', 'crash');
+    await page.selectOption('.branch-target', 's2');
+    await page.fill('.branch-at', '4.000000');
+    await page.click('.branch-run');
+    await page.waitForSelector('.branch-form[data-state="done"]', { timeout: 30_000 });
+    const branch = page.locator('section.branch').first();
+    const verdict = await branch.getAttribute('data-verdict');
+    const hash = await branch.getAttribute('data-hash');
+    const plan = JSON.parse(await branch.locator('.plan').innerText()) as PlannedFault[];
+    expect(plan.at(-1)).toEqual({ at: 4_000_000, fault: { type: 'crash', target: 's2' } });
+    await screenshot(page, 'forward-crash-5-branch');
+    // The same plan from the terminal: rpcsim run --plan FILE.
+    const planFile = join(dir, 'branch.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    captured.out = [];
+    expect(await rpcsim('run', 'forward-crash', '--seed', '5', '--plan', planFile, '--quiet')).toBe(1);
+    const cli = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true, faults: plan });
+    expect(verdict).toBe(`${cli.kind}: ${cli.reason}`);
+    expect(captured.out.join('\n')).toContain(`FAIL forward-crash (seed 5, ${cli.kind}): ${cli.reason}`);
+    expect(hash).toBe(traceHash(cli.trace));
+    await page.close();
+  }, 90_000);
+});
