@@ -34,7 +34,7 @@ pre{white-space:pre-wrap;margin:4px 0}
 .mark.crash line{stroke:#c0262d}.mark.kill line{stroke:#8b1a1a}.mark.pause line{stroke:#d9a400}.mark.partition line{stroke:#7a3fb0}
 .op rect{fill:#cfd8e3;stroke:#7a8aa0}.op text{font-size:10px;fill:#222}
 .op.violating rect{fill:#f6b8b8;stroke:#c0262d;stroke-width:2}.op.open rect{fill:#eee;stroke-dasharray:3 2}
-.density{fill:#2f6fbf;opacity:.55}
+.density{fill:#2f6fbf;opacity:.55}.density.ops{fill:#7a8aa0}.aggregate-note{color:#8a5a00}
 .cursor{stroke:#f0a000;stroke-width:2}
 .detail{padding:6px 14px;min-height:40px}.evidence{margin-top:6px}
 .branch{border-top:3px solid #7a3fb0;margin-top:10px}
@@ -54,7 +54,7 @@ const BODY = `
 <a class="export-shiviz" href="#" download="trace.shiviz.log">ShiViz log</a>
 </div>
 <div class="controls lanes"></div>
-<div class="controls"><span class="step-line"></span></div>
+<div class="controls"><span class="step-line"></span><span class="aggregate-note"></span></div>
 <div class="diagram"></div>
 <div class="detail"></div>
 <div class="branch-form" hidden></div>

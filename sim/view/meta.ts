@@ -10,6 +10,10 @@ export function reproduceCommand(scenario: string, seed: number, bugs: readonly 
   return `npx rpcsim run ${scenario} ${flags.join(' ')}`;
 }
 
+/** Past this many events, the page does not fingerprint the trace: hashing a million events takes
+ *  longer than drawing them, and `rpcsim replay` prints the fingerprint anyway. */
+export const HASH_EVENTS_MAX = 300_000;
+
 export function viewMetaOf(result: CliRunResult, bugs: readonly string[], swarm: boolean, planPath: string | null = null): ViewMeta {
   const trace = result.trace;
   return {
@@ -19,7 +23,7 @@ export function viewMetaOf(result: CliRunResult, bugs: readonly string[], swarm:
     swarm,
     verdict: result.ok ? 'ok' : `${result.kind ?? 'fail'}: ${result.reason ?? ''}`,
     detail: result.detail ?? null,
-    hash: traceHash(trace),
+    hash: trace.length <= HASH_EVENTS_MAX ? traceHash(trace) : '(not computed for a run this long: rpcsim replay prints it)',
     faults: result.faults,
     replay: reproduceCommand(result.scenario, result.seed, bugs, swarm, planPath),
     events: trace.length,

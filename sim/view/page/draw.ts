@@ -136,6 +136,26 @@ function aggregateMessages(input: DrawInput, visible: readonly number[]): string
   return parts.join('');
 }
 
+/** Density bars for operations: how many each client called per few pixels. */
+function aggregateOps(input: DrawInput, visible: readonly number[]): string {
+  const { model, layout, window, widthPx } = input;
+  const bins = new Map<number, number>();
+  for (const i of visible) {
+    const op = model.ops[i]!;
+    const row = layout.clientRow.get(op.client);
+    if (row === undefined) continue;
+    const key = row * 100_000 + Math.floor(timeToX(window, widthPx, op.callMicros) / BIN_PX);
+    bins.set(key, (bins.get(key) ?? 0) + 1);
+  }
+  const peak = Math.max(1, ...bins.values());
+  const parts: string[] = [];
+  for (const [key, count] of bins) {
+    const h = Math.max(2, ((ROW_HEIGHT_PX - 6) * count) / peak);
+    parts.push(`<rect class="density ops" x="${(key % 100_000) * BIN_PX}" y="${rowY(Math.floor(key / 100_000)) - h / 2}" width="${BIN_PX - 1}" height="${h}"><title>${count} operations called</title></rect>`);
+  }
+  return parts.join('');
+}
+
 function failures(input: DrawInput, counts: DrawCounts): string {
   const { model, layout, window, widthPx } = input;
   const parts: string[] = [];
@@ -181,7 +201,7 @@ function ops(input: DrawInput, counts: DrawCounts): string {
   });
   if (visible.length > MAX_DRAWN_OPS) {
     counts.aggregated += visible.length;
-    return visible.filter((i) => model.ops[i]!.violating).map((i) => opBar(input, i, counts)).join('');
+    return aggregateOps(input, visible) + visible.filter((i) => model.ops[i]!.violating).map((i) => opBar(input, i, counts)).join('');
   }
   return visible.map((i) => opBar(input, i, counts)).join('');
   function opBar(input_: DrawInput, i: number, c: DrawCounts): string {

@@ -61,6 +61,8 @@ export function mountDiagram(root: HTMLElement, model: ViewModel, detail: HTMLEl
       root.dataset['drawnAggregated'] = String(counts.aggregated);
       root.dataset['windowMicros'] = `${Math.round(state.window.t0)}-${Math.round(state.window.t1)}`;
       root.dataset['state'] = 'drawn';
+      const note = root.querySelector<HTMLElement>('.aggregate-note');
+      if (note !== null) note.textContent = counts.aggregated > 0 ? `${counts.aggregated.toLocaleString('en')} messages and operations in this window are drawn as density bars: zoom in (wheel) to see them one by one` : '';
     },
     focus(tMicros: number) {
       const span = state.window.t1 - state.window.t0;

@@ -11,7 +11,7 @@ const CONTROLS = `
 <input class="search" placeholder="search the trace (Enter)" size="28"><button class="search-next">next</button><span class="search-status"></span>
 <button class="step-prev">◀ step</button><button class="step-next">step ▶</button>
 <label>jump to <input class="jump" size="8" placeholder="seconds"></label></div>
-<div class="controls lanes"></div><div class="controls"><span class="step-line"></span></div>`;
+<div class="controls lanes"></div><div class="controls"><span class="step-line"></span><span class="aggregate-note"></span></div>`;
 
 export function diagramSection(id: string): HTMLElement {
   const section = document.createElement('section');
