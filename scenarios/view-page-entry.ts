@@ -10,5 +10,5 @@ import { catalogue } from './cli-catalogue.ts';
 startPage((model) => async (plan) => {
   const meta = model.meta;
   const result = await catalogue.run(meta.scenario, { seed: meta.seed, bugs: new Set(meta.bugs), trace: true, swarm: meta.swarm, faults: plan });
-  return buildViewModel(result.trace, viewMetaOf(result, meta.bugs, meta.swarm, 'branch.json'));
+  return buildViewModel(result.trace, viewMetaOf(result, meta.bugs, meta.swarm));
 });

@@ -18,6 +18,9 @@ import { LESSON_SEED, teachBreakpoint, type Lesson, type LessonRun } from './tea
 import { BREAKPOINT_RACE } from './teach-breakpoint-race.ts';
 import { diedInsideForward, whatFollowed, whatMoved } from './teach-breakpoint-story.ts';
 import { printNextSteps } from './next-steps.ts';
+import { buildViewModel } from '../../sim/view/build-model.ts';
+import { viewMetaOf } from '../../sim/view/meta.ts';
+import { writeViewPage } from '../../sim/cli/view-page-file-cli.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
@@ -31,7 +34,24 @@ export async function teachCommand(_catalogue: Catalogue, target: string | undef
   const seed = flags.seed === undefined ? LESSON_SEED : parseSeed(flags.seed);
   const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode });
   printLesson(lesson);
+  if (flags.html === true) await writeLessonPage(lesson, flags.out ?? `rpcsim-teach-breakpoint-seed${lesson.seed}.html`);
   return lesson.asIs.result.ok === false && lesson.modelled?.result.ok === true ? 0 : 1;
+}
+
+/** `--html`: the lesson's runs as one page, (a) on top with branching, (b) and (c) under it. */
+async function writeLessonPage(lesson: Lesson, out: string): Promise<void> {
+  const bugs = [lesson.bug];
+  // The breakpoint is not a fault plan: the command that gives these runs is the lesson's own.
+  const replay = `npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode}`;
+  const modelOf = (run: LessonRun) => buildViewModel(run.result.trace, { ...viewMetaOf(run.result, bugs, false), replay });
+  const companions = [
+    ...(lesson.modelled === null ? [] : [{ title: `(b) With a modelled debugger breakpoint (--mode ${lesson.mode}): ${verdict(lesson.modelled)}`, model: modelOf(lesson.modelled) }]),
+    ...(lesson.replayed === null ? [] : [{ title: `(c) A real breakpoint in a deterministic replay: ${lesson.replayed.hash === lesson.asIs.hash ? 'identical to (a)' : 'DIFFERENT from (a)'}`, model: modelOf(lesson.replayed) }]),
+  ];
+  const heading = `rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode} · (a) As is: ${verdict(lesson.asIs)}`;
+  const { path, bytes } = await writeViewPage(out, modelOf(lesson.asIs), new URL('../view-page-entry.ts', import.meta.url), companions, heading);
+  console.log('');
+  console.log(`wrote ${path} (${(bytes / 1_000_000).toFixed(1)} MB): the ${1 + companions.length} runs drawn one under the other; open it in a browser`);
 }
 
 function printLesson(lesson: Lesson): void {

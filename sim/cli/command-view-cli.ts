@@ -5,12 +5,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundlePageScript } from '../view/bundle.ts';
 import { buildViewModel } from '../view/build-model.ts';
 import { chromeTrace } from '../view/export-chrome.ts';
 import { shivizLog } from '../view/export-shiviz.ts';
-import { renderPage } from '../view/html.ts';
+import { writeViewPage } from './view-page-file-cli.ts';
 import { reproduceCommand, viewMetaOf } from '../view/meta.ts';
 import type { ViewModel } from '../view/view-model.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -77,11 +75,16 @@ export function viewCommand(pageEntry: URL): CommandHandler {
     const started = wallMillis();
     const model = flags.trace !== undefined ? modelFromTraceFile(flags.trace) : await modelFromRun(catalogue, target, flags);
     const out = resolve(flags.out ?? `rpcsim-${model.meta.scenario}-seed${model.meta.seed}.${EXTENSION[format]}`);
-    const text = format === 'chrome' ? JSON.stringify(chromeTrace(model)) : format === 'shiviz' ? shivizLog(model) : renderPage(model, await bundlePageScript(fileURLToPath(pageEntry)));
-    writeFileSync(out, text);
+    let bytes: number;
+    if (format === 'html') bytes = (await writeViewPage(out, model, pageEntry)).bytes;
+    else {
+      const text = format === 'chrome' ? JSON.stringify(chromeTrace(model)) : shivizLog(model);
+      writeFileSync(out, text);
+      bytes = Buffer.byteLength(text);
+    }
     const verdict = model.meta.verdict === 'ok' ? 'PASS' : `FAIL ${model.meta.verdict}`;
     console.log(`${verdict} · ${model.meta.events} events · ${model.messages.sendMicros.length} messages, ${model.failures.length} failed calls, ${model.marks.length} marks, ${model.ops.length} client operations`);
-    console.log(`wrote ${out} (${(text.length / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
+    console.log(`wrote ${out} (${(bytes / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
     if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null) : model.meta.replay}`);
     return 0;
   };

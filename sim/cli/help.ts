@@ -18,7 +18,7 @@ const DETAIL: Record<CommandName, string> = {
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
   shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE] [--out FILE]\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
-  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint.',
+  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process] [--html [--out FILE]]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint. --html also writes the three runs as one\n  page (see `rpcsim help view`), default rpcsim-teach-breakpoint-seed<N>.html.',
   'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
   view:
     'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +

@@ -37,7 +37,7 @@ pre{white-space:pre-wrap;margin:4px 0}
 .density{fill:#2f6fbf;opacity:.55}.density.ops{fill:#7a8aa0}.aggregate-note{color:#8a5a00}
 .cursor{stroke:#f0a000;stroke-width:2}
 .detail{padding:6px 14px;min-height:40px}.evidence{margin-top:6px}
-.branch{border-top:3px solid #7a3fb0;margin-top:10px}
+.branch{border-top:3px solid #7a3fb0;margin-top:10px}.companion{border-top:3px solid #2f6fbf;margin-top:10px}
 .branch-form{padding:8px 14px;background:#f3eefa}
 `;
 
@@ -61,13 +61,21 @@ const BODY = `
 <div class="branches"></div>
 </div>`;
 
-export function renderPage(model: ViewModel, script: string): string {
+/** Another run drawn under the page's own (a lesson's runs side by side), with its heading. */
+export interface Companion {
+  readonly title: string;
+  readonly model: ViewModel;
+}
+
+export function renderPage(model: ViewModel, script: string, companions: readonly Companion[] = [], heading: string | null = null): string {
   const title = `rpcsim ${model.meta.scenario} seed ${model.meta.seed}`;
   return [
     '<!doctype html><html><head><meta charset="utf-8">',
     `<title>${title.replace(/[<&]/g, '')}</title><style>${STYLE}</style></head><body>`,
     BODY,
     `<script id="rpcsim-data" type="application/json">${scriptSafe(JSON.stringify(model))}</script>`,
+    heading === null ? '' : `<script id="rpcsim-heading" type="text/plain">${scriptSafe(heading.replace(/[<&]/g, ''))}</script>`,
+    `<script id="rpcsim-companions" type="application/json">${scriptSafe(JSON.stringify(companions))}</script>`,
     `<script type="module">${scriptSafe(script)}</script>`,
     '</body></html>',
   ].join('\n');

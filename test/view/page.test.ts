@@ -146,3 +146,20 @@ describe('branching in the page', () => {
     await page.close();
   }, 90_000);
 });
+
+describe('rpcsim teach breakpoint --html', () => {
+  it('should draw the lesson\'s runs one under the other: (a) fails, (b) under the breakpoint passes, (c) is (a) again', async () => {
+    const file = join(dir, 'teach.html');
+    expect(await rpcsim('teach', 'breakpoint', '--html', '--out', file)).toBe(0);
+    expect(captured.out.join('\n')).toContain(`wrote ${file}`);
+    const page = await openPage(browser, file);
+    expect(await page.locator('#rpcsim-view > header .verdict').innerText()).toMatch(/^FAIL /);
+    expect(await page.locator('#companion-1').getAttribute('data-verdict')).toBe('ok');
+    const a = await rootData(page);
+    const c = await page.locator('#companion-2').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+    expect(await page.locator('#companion-2').getAttribute('data-verdict')).toBe(await page.locator('#rpcsim-view').evaluate(() => document.querySelector('#rpcsim-view > header .verdict')!.textContent!.replace(/^FAIL /, '')));
+    for (const key of ['drawnArrows', 'drawnMarks', 'drawnErrors', 'drawnOps']) expect(c[key]).toBe(a[key]);
+    await screenshot(page, 'teach-breakpoint');
+    await page.close();
+  }, 90_000);
+});
