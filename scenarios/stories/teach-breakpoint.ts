@@ -20,7 +20,7 @@ import { diedInsideForward, whatFollowed, whatMoved } from './teach-breakpoint-s
 import { printNextSteps } from './next-steps.ts';
 import { buildViewModel } from '../../sim/view/build-model.ts';
 import { viewMetaOf } from '../../sim/view/meta.ts';
-import { writeViewPage } from '../../sim/cli/view-page-file-cli.ts';
+import { shownPath, writeViewPage } from '../../sim/cli/view-page-file-cli.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
@@ -51,7 +51,7 @@ async function writeLessonPage(lesson: Lesson, out: string): Promise<void> {
   const heading = `rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode} · (a) As is: ${verdict(lesson.asIs)}`;
   const { path, bytes } = await writeViewPage(out, modelOf(lesson.asIs), new URL('../view-page-entry.ts', import.meta.url), companions, heading);
   console.log('');
-  console.log(`wrote ${path} (${(bytes / 1_000_000).toFixed(1)} MB): the ${1 + companions.length} runs drawn one under the other; open it in a browser`);
+  console.log(`wrote ${shownPath(path)} (${(bytes / 1_000_000).toFixed(1)} MB): the ${1 + companions.length} runs drawn one under the other; open it in a browser`);
 }
 
 function printLesson(lesson: Lesson): void {

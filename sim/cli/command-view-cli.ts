@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { buildViewModel } from '../view/build-model.ts';
 import { chromeTrace } from '../view/export-chrome.ts';
 import { shivizLog } from '../view/export-shiviz.ts';
-import { writeViewPage } from './view-page-file-cli.ts';
+import { shownPath, writeViewPage } from './view-page-file-cli.ts';
 import { reproduceCommand, viewMetaOf } from '../view/meta.ts';
 import type { ViewModel } from '../view/view-model.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -83,8 +83,9 @@ export function viewCommand(pageEntry: URL): CommandHandler {
       bytes = Buffer.byteLength(text);
     }
     const verdict = model.meta.verdict === 'ok' ? 'PASS' : `FAIL ${model.meta.verdict}`;
-    console.log(`${verdict} · ${model.meta.events} events · ${model.messages.sendMicros.length} messages, ${model.failures.length} failed calls, ${model.marks.length} marks, ${model.ops.length} client operations`);
-    console.log(`wrote ${out} (${(bytes / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
+    const n = (count: number, what: string): string => `${count} ${what}${count === 1 ? '' : 's'}`;
+    console.log(`${verdict} · ${n(model.meta.events, 'event')} · ${n(model.messages.sendMicros.length, 'message')}, ${n(model.failures.length, 'failed call')}, ${n(model.marks.length, 'mark')}, ${n(model.ops.length, 'client operation')}`);
+    console.log(`wrote ${shownPath(out)} (${(bytes / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
     if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null) : model.meta.replay}`);
     return 0;
   };

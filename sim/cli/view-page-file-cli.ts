@@ -3,7 +3,7 @@
 // entry the composition root names.
 
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePageScript } from '../view/bundle.ts';
 import { renderPage, type Companion } from '../view/html.ts';
@@ -14,4 +14,10 @@ export async function writeViewPage(outPath: string, model: ViewModel, pageEntry
   const html = renderPage(model, await bundlePageScript(fileURLToPath(pageEntry)), companions, heading);
   writeFileSync(path, html);
   return { path, bytes: Buffer.byteLength(html) };
+}
+
+/** A written file's path as the user will type it: relative when it is under the current directory. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
 }
