@@ -11,7 +11,7 @@ import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 import { catalogue } from '../../scenarios/cli-catalogue.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
 import { traceHash } from '../../sim/trace/hash.ts';
-import { launchBrowser, openPage, screenshot } from './support/browser.ts';
+import { launchBrowser, networkRequests, openPage, screenshot } from './support/browser.ts';
 import type { PlannedFault } from '../../sim/faults/plan.ts';
 
 captureCliOutput();
@@ -53,6 +53,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
     const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
     const page = await openPage(browser, file);
     expect(await rootData(page)).toMatchObject(expectedCounts(trace));
+    expect(networkRequests.get(page)).toEqual([]);
     await screenshot(page, 'forward-crash-5');
     await page.close();
   }, 60_000);
@@ -86,11 +87,16 @@ describe('rpcsim view forward-crash --seed 5', () => {
     for (let i = 0; i < 3; i++) await page.click('#rpcsim-view > .controls .step-next');
     expect((await rootData(page))['step']).toBe('3');
     expect(await page.locator('.cursor').count()).toBe(1);
-    await page.uncheck('[data-filter-lane="0"]'); // the viewservice: its pings disappear
-    const vs = trace.find(() => true)!.proc === 'vs' ? 'vs' : trace.find((e) => e.type === 'send')!.proc;
-    const remaining = (await rootData(page))['drawnArrows'];
-    expect(Number(remaining)).toBeLessThan(trace.filter((e) => e.type === 'send').length);
-    expect(vs).toBeTruthy();
+    // Goroutines on demand: s1's name opens one row per goroutine of s1.
+    const rows = await page.locator('#rpcsim-view > .diagram .label').count();
+    await page.locator('#rpcsim-view > .diagram .label', { hasText: /^s1$/ }).click();
+    const s1Tasks = new Set(trace.filter((e) => e.proc === 's1').map((e) => e.task)).size;
+    expect(await page.locator('#rpcsim-view > .diagram .label').count()).toBe(rows - 1 + s1Tasks);
+    // Hiding the viewservice hides every message to or from it.
+    const lane = await page.locator('[data-filter-lane]').evaluateAll((inputs) => inputs.findIndex((i) => i.parentElement!.textContent!.trim() === 'vs'));
+    await page.uncheck(`[data-filter-lane="${lane}"]`);
+    const sendsWithoutVs = trace.filter((e) => e.type === 'send' && e.proc !== 'vs' && !trace.some((r) => r.type === 'recv' && r.conn === e.conn && r.proc === 'vs')).length;
+    expect((await rootData(page))['drawnArrows']).toBe(String(sendsWithoutVs));
     await page.close();
   }, 60_000);
 });

@@ -16,12 +16,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Requests a page tried to make to the network (refused): a self-contained page makes none. */
+export const networkRequests = new WeakMap<Page, string[]>();
+
 /** Opens a page file and waits until its diagram is drawn; refuses any network request. */
 export async function openPage(browser: Browser, file: string, widthPx = 1400): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: widthPx, height: 900 } });
   const errors: string[] = [];
+  const requests: string[] = [];
+  networkRequests.set(page, requests);
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+  await page.route(/^(?!file:|data:|blob:)/, (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
   await page.goto(`file://${file}`);
   await page.waitForSelector('#rpcsim-view[data-state="drawn"]', { timeout: 20_000 }).catch((error: Error) => {
     throw new Error(`${error.message}; page errors: ${errors.join('; ')}`);
