@@ -41,7 +41,7 @@ describe('vector clocks', () => {
       pairs++;
     });
     expect(pairs).toBeGreaterThan(300);
-  });
+  }, 30_000);
 });
 
 describe('ShiViz export', () => {
@@ -58,7 +58,7 @@ describe('ShiViz export', () => {
       expect(clock[host]).toBe((local.get(host) ?? 0) + 1);
       local.set(host, clock[host]!);
     }
-  });
+  }, 30_000);
 });
 
 describe('Chrome trace-event export', () => {
@@ -72,7 +72,7 @@ describe('Chrome trace-event export', () => {
     const errors = events.filter((e) => e['cat'] === 'error');
     expect(errors.map((e) => (e['name'] as string).replace(/^[\w.]+: /, ''))).toEqual(failed.map((e) => (e.type === 'rpc-return' ? e.error : '')));
     expect(events.filter((e) => e['ph'] === 'M' && e['name'] === 'process_name').map((e) => (e['args'] as Record<string, string>)['name'])).toEqual([...model.lanes, 'clients']);
-  });
+  }, 30_000);
 });
 
 describe('rpcsim view', () => {
@@ -84,7 +84,7 @@ describe('rpcsim view', () => {
     expect(captured.out.join('\n')).toContain(`wrote ${out}`);
     const { model } = await forwardCrash();
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(chromeTrace(model))));
-  });
+  }, 30_000);
 
   it('should draw a trace file as recorded (--trace)', async () => {
     const trace = join(dir, 'fc.jsonl');
@@ -93,7 +93,7 @@ describe('rpcsim view', () => {
     expect(await rpcsim('view', '--trace', trace, '--format', 'shiviz', '--out', out)).toBe(0);
     const { model } = await forwardCrash();
     expect(readFileSync(out, 'utf8')).toBe(shivizLog(model));
-  });
+  }, 30_000);
 
   it('should refuse a flag it does not use, an unknown format, and a scenario beside --trace', async () => {
     expect(await rpcsim('view', 'forward-crash', '--full')).toBe(2);
@@ -104,5 +104,5 @@ describe('rpcsim view', () => {
       'rpcsim: bad --format "svg": give html (the page), chrome (Perfetto / chrome://tracing) or shiviz',
       'rpcsim: view --trace FILE takes the scenario, seed and bugs from the file: leave out the scenario, --seed and --bug',
     ]);
-  });
+  }, 30_000);
 });

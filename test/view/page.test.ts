@@ -56,7 +56,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
     expect(networkRequests.get(page)).toEqual([]);
     await screenshot(page, 'forward-crash-5');
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it('should show the backup dying mid-Forward: the crash mark, and the primary\'s unexpected EOF explained', async () => {
     const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
@@ -74,7 +74,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
     expect(await page.locator('.msg.hi').count()).toBeGreaterThan(0);
     await screenshot(page, 'forward-crash-5-crash-mid-call');
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it('should search, step and filter over what the trace holds', async () => {
     const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
@@ -98,7 +98,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
     const sendsWithoutVs = trace.filter((e) => e.type === 'send' && e.proc !== 'vs' && !trace.some((r) => r.type === 'recv' && r.conn === e.conn && r.proc === 'vs')).length;
     expect((await rootData(page))['drawnArrows']).toBe(String(sendsWithoutVs));
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('rpcsim view kv-faults --seed 29 --swarm --bug unreachable-backup-as-none', () => {
@@ -120,7 +120,7 @@ describe('rpcsim view kv-faults --seed 29 --swarm --bug unreachable-backup-as-no
     await page.waitForSelector('#rpcsim-view[data-state="drawn"]');
     await screenshot(page, 'kv-faults-29-violation');
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('branching in the page', () => {
@@ -133,7 +133,7 @@ describe('branching in the page', () => {
     await page.selectOption('.branch-target', 's2');
     await page.fill('.branch-at', '4.000000');
     await page.click('.branch-run');
-    await page.waitForSelector('.branch-form[data-state="done"]', { timeout: 30_000 });
+    await page.waitForSelector('.branch-form[data-state="done"]', { timeout: 90_000 });
     const branch = page.locator('section.branch').first();
     const verdict = await branch.getAttribute('data-verdict');
     const hash = await branch.getAttribute('data-hash');
@@ -150,7 +150,7 @@ describe('branching in the page', () => {
     expect(captured.out.join('\n')).toContain(`FAIL forward-crash (seed 5, ${cli.kind}): ${cli.reason}`);
     expect(hash).toBe(traceHash(cli.trace));
     await page.close();
-  }, 90_000);
+  }, 150_000);
 });
 
 describe('rpcsim teach breakpoint --html', () => {
@@ -167,5 +167,5 @@ describe('rpcsim teach breakpoint --html', () => {
     for (const key of ['drawnArrows', 'drawnMarks', 'drawnErrors', 'drawnOps']) expect(c[key]).toBe(a[key]);
     await screenshot(page, 'teach-breakpoint');
     await page.close();
-  }, 90_000);
+  }, 150_000);
 });

@@ -31,7 +31,7 @@ export async function openPage(browser: Browser, file: string, widthPx = 1400): 
     return route.abort();
   });
   await page.goto(`file://${file}`);
-  await page.waitForSelector('#rpcsim-view[data-state="drawn"]', { timeout: 20_000 }).catch((error: Error) => {
+  await page.waitForSelector('#rpcsim-view[data-state="drawn"]', { timeout: 60_000 }).catch((error: Error) => {
     throw new Error(`${error.message}; page errors: ${errors.join('; ')}`);
   });
   return page;
