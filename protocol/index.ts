@@ -6,3 +6,4 @@ export * as viewservice from './viewservice/index.ts';
 export * as pbservice from './pbservice/index.ts';
 export { NO_BUGS, bugsOf, type ProtocolOptions } from './options.ts';
 export { BUGS, BUG_NAMES, bugEntry, isBugName, type BugComponent, type BugEntry, type BugName } from './bugs.ts';
+export { BUG_CATCHES, type BugCatch } from './bug-catches.ts';

@@ -12,7 +12,7 @@ import type { BugName, ProtocolOptions } from '../../protocol/index.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
 
-/** DESIGN.md §8: each client operation is a trace event too (only built when someone records). */
+/** Everything observable is one journal: each client operation is a trace event too (only built when someone records). */
 function traceOperation(body: TraceBody): void {
   const { net } = world();
   if (net.tracing) net.trace(body);

@@ -8,6 +8,8 @@ import type { TestContext } from './context.ts';
 
 export const Second = 1_000_000;
 export const Millisecond = 1_000;
+/** Every 2015 test starts with runtime.GOMAXPROCS(4): four threads on the machine's two CPUs. */
+export const LAB_GOMAXPROCS = 4;
 export const { PingInterval, DeadPings } = viewservice;
 
 /** viewservice.StartServer(vshost), in its own process named "vs". */

@@ -1,5 +1,5 @@
 // Running one scenario in a fresh world: the scenario's `run` is the test's main goroutine, the
-// world's bound is the scenario's, and how the kernel stopped becomes the verdict (DESIGN.md §9):
+// world's bound is the scenario's, and how the kernel stopped becomes the verdict, a value:
 // main returned → ok; a TestFailure → safety, with the Go message; any other exception in any
 // task, or a task stuck on something outside the simulator → crash; the time or event bound, or
 // every goroutine asleep, before main returned → liveness.
@@ -15,6 +15,7 @@ import type { KvOperation } from '../../sim/check/history.ts';
 const LINEARIZABILITY_BUDGET_STEPS = 5_000_000;
 import type { BugName } from '../../protocol/index.ts';
 import { TestContext } from './context.ts';
+import { LAB_GOMAXPROCS } from './lab.ts';
 import { LivenessFailure, TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface RunOptions {
@@ -44,7 +45,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     seed: options.seed,
     trace: options.trace ?? true,
     limits: { maxVirtualMicros: scenario.boundMicros },
-    timing: { ...weather.timing, ...options.timing },
+    timing: { gomaxprocs: LAB_GOMAXPROCS, ...weather.timing, ...options.timing },
     ...(options.chooser === undefined ? {} : { chooser: options.chooser }),
   });
   const t = new TestContext(scenario.name, options.bugs ?? NO_BUGS);

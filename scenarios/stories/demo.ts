@@ -1,4 +1,4 @@
-// `rpcsim demo` (what `npm start` runs): the story of shared/seeds/000_6289f9a6716d6272.txt,
+// `rpcsim demo` (what `npm start` runs): the story rpcsim exists for,
 // told by running it. Every line the primary printed from a failed Forward, in Go's words, with
 // what really happened, read off the trace (did the backup ever run that Forward?).
 

@@ -1,4 +1,4 @@
-// The story rpcsim exists for (shared/seeds/000_6289f9a6716d6272.txt): a student's primary is
+// The story rpcsim exists for: a student's primary is
 // inside `call(backup, "PBServer.Forward", ...)` when the backup dies or its connection fails,
 // and the log fills with "unexpected EOF", "connection reset by peer" and "broken pipe".
 //

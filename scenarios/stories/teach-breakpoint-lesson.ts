@@ -20,9 +20,10 @@ import { BREAKPOINT_RACE_BUG, breakpointRaceScenario } from './teach-breakpoint-
 
 /** Found by search: the smallest seed whose run (a) fails, whose run (b) passes in both modes,
  *  and in which the primary dies inside its call(backup, "PBServer.Forward", ...) after the backup
- *  ran it. Of seeds 0-11, 0, 4, 6 and 9 qualify; the others have the Forward's call return (or
- *  the client's answer arrive) before the crash, and pass as is. test/teach holds it to this. */
-export const LESSON_SEED = 0;
+ *  ran it. Of seeds 0-11, 1, 2, 4, 7, 8, 9 and 11 qualify; the others have the Forward's call
+ *  return (or the client's answer arrive) before the crash, and pass as is. test/teach holds it
+ *  to this. */
+export const LESSON_SEED = 1;
 /** How long the modelled debugger holds the handler (or process), in virtual time. */
 export const HOLD_MICROS = 1_000_000;
 /** How long the real debugger in (c) holds the thread, in wall time. */

@@ -5,15 +5,26 @@ import type { Chooser } from '../kernel/chooser.ts';
 import type { DecisionLog } from '../kernel/decision-log.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { FaultPlan } from '../faults/plan.ts';
+import type { NetTiming } from '../net/timing.ts';
+import type { PctOptions } from '../explore/pct.ts';
 
 export interface NamedThing {
   readonly name: string;
   readonly description: string;
 }
 
+/** A run that catches a bug: it fails with the bug and passes without (a test runs each one). */
+export interface BugCatchRun {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly swarm: boolean;
+  readonly kind: string;
+}
+
 export interface BugEntry extends NamedThing {
-  /** Which test or scenario should catch it. */
-  readonly catches: string;
+  readonly catches: readonly BugCatchRun[];
+  /** Where catching it depends on this implementation's own choices. */
+  readonly note?: string;
 }
 
 export type Strategy = 'random' | 'pct';
@@ -29,6 +40,10 @@ export interface CliRunOptions {
   readonly faults?: FaultPlan;
   /** How scheduling questions are answered: seeded random (default) or PCT. */
   readonly strategy?: Strategy;
+  /** PCT's depth and step window (strategy pct; default DEFAULT_PCT). */
+  readonly pct?: PctOptions;
+  /** Network timing overrides. */
+  readonly timing?: Partial<NetTiming>;
 }
 
 export interface CliRunResult {
@@ -50,6 +65,11 @@ export interface CliRunResult {
 export interface ScenarioEntry extends NamedThing {
   /** Faults may strike before this time (shrink moves faults no later than it). */
   readonly faultHorizonMicros: number;
+  /** Servers a drawn (--swarm) or given (--plan) fault may strike; none: the scenario cannot
+   *  honour --swarm or --plan, and the CLI refuses them. */
+  readonly faultTargets: readonly string[];
+  /** Servers the scenario's own fault plan strikes (a shrunk plan of them is a valid --plan). */
+  readonly ownPlanTargets: readonly string[];
 }
 
 export interface Catalogue {

@@ -1,8 +1,9 @@
-// `rpcsim explore <scenario>`: runs seeds S, S+1, ... without traces (DESIGN.md "Scale": a seed is
+// `rpcsim explore <scenario>`: runs seeds S, S+1, ... without traces (a seed is
 // a pure function of code, scenario, bugs and seed, so seeds split freely over threads and shards),
 // shows progress on stderr, prints each failing seed's replay command and reason, then a summary.
 // Exit 1 if a seed failed, 0 if none did, 130 if interrupted before any did, 2 on bad input.
 
+import { availableParallelism } from 'node:os';
 import type { Catalogue } from './catalogue.ts';
 import { parseExploreOptions } from './explore-options.ts';
 import { runPool } from './explore-pool-cli.ts';
@@ -12,6 +13,12 @@ import type { Flags } from './main.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   const options = parseExploreOptions(catalogue, target, flags);
+  const cores = availableParallelism();
+  if (options.jobs > cores) {
+    // Each worker holds a whole simulated world; threads beyond the cores only add memory and
+    // switching, never speed.
+    console.error(`rpcsim: warning: --jobs ${options.jobs} is more than this machine's ${cores} cores: each thread holds its own simulated world (memory) and the extra threads only take turns; --jobs ${cores} is as fast`);
+  }
   const progress = new Progress(options.scenario, options.seeds.count);
   const print = (lines: readonly string[]): void => {
     progress.clear();

@@ -13,7 +13,11 @@ export function listBugs(catalogue: Catalogue): number {
   const width = Math.max(...catalogue.bugs.map((b) => b.name.length));
   for (const b of catalogue.bugs) {
     console.log(`${paint('bold', b.name.padEnd(width))}  ${b.description}`);
-    console.log(`${' '.repeat(width)}  ${paint('dim', `caught by: ${b.catches}`)}`);
+    const pad = ' '.repeat(width);
+    for (const c of b.catches) {
+      console.log(`${pad}  ${paint('dim', `caught by: rpcsim run ${c.scenario} --seed ${c.seed} --bug ${b.name}${c.swarm ? ' --swarm' : ''} (${c.kind})`)}`);
+    }
+    if (b.note !== undefined) console.log(`${pad}  ${paint('dim', `note: ${b.note}`)}`);
   }
   console.log(`\nUse one with any command: rpcsim run <scenario> --bug <name>`);
   return 0;

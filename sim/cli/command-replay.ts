@@ -1,68 +1,98 @@
-// `rpcsim replay`: the same run again, byte for byte. From a seed, it re-runs and shows the
-// trace fingerprint; from a trace file, it replays the recorded decisions and compares the new
-// trace with the recorded one, saying where they first part if the code has changed since.
+// `rpcsim replay`: the same run again, byte for byte. From flags, it re-runs the description
+// they give and shows the trace fingerprint; from a trace file, it replays the recorded
+// decisions under the recorded description and compares the new trace with the recorded one.
+// A difference is named: a field of the description the command contradicts (bad input), or
+// the first decision or event where the runs part, blamed on the program only when the code
+// fingerprint differs. Exit 0/1 for an identical replay of a passing/failing run, 3 diverged.
 
 import { ReplayChooser, ReplayDivergence } from '../kernel/decision-log.ts';
-import { traceHash } from '../trace/hash.ts';
+import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { Catalogue } from './catalogue.ts';
-import { printResult, runExtras, type RunFlags } from './command-run.ts';
-import { checkBugs, checkScenario, parseSeed } from './options.ts';
+import type { Flags } from './main.ts';
+import { printResult } from './command-run.ts';
 import { paint } from './style-cli.ts';
-import { readTraceFile } from './trace-file.ts';
+import { readTraceFile, type TraceFile } from './trace-file.ts';
 import { UsageError } from './usage-error.ts';
 import { wallMillis } from '../bench/wallclock.ts';
+import { EXIT_DIVERGED } from './flags-per-command.ts';
+import { describeFromFlags, runOptionsOf } from './run-setup.ts';
+import { codeFingerprint } from '../replay/code-fingerprint.ts';
+import { differingFields, showField, type RunDescription } from '../replay/run-description.ts';
 
-export interface ReplayFlags extends RunFlags {
-  readonly trace?: string;
-}
+const RUN_FLAGS = ['seed', 'bug', 'swarm', 'strategy', 'plan'] as const;
 
-export async function replayCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: ReplayFlags): Promise<number> {
-  if (flags.trace !== undefined) return replayTraceFile(catalogue, flags.trace, flags);
+export async function replayCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<number> {
+  if (flags.trace !== undefined) return replayTraceFile(catalogue, scenarioArg, flags.trace, flags);
   if (flags.seed === undefined) throw new UsageError('replay needs --seed N (the seed a run printed) or --trace FILE (from run --trace-out)');
-  const scenario = checkScenario(catalogue, scenarioArg, 'replay');
-  const seed = parseSeed(flags.seed);
-  const bugs = checkBugs(catalogue, flags.bug);
+  const description = describeFromFlags(catalogue, 'replay', scenarioArg, flags);
   const started = wallMillis();
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
-  printResult(result, bugs, flags, (wallMillis() - started) / 1000);
-  console.log(`trace fingerprint ${traceHash(result.trace)} (the same seed always gives the same fingerprint)`);
+  const result = await catalogue.run(description.scenario, runOptionsOf(description, true));
+  const hash = traceHash(result.trace);
+  printResult(result, description, flags, (wallMillis() - started) / 1000, hash);
+  if (flags.json !== true) console.log(`trace fingerprint ${hash} (the same seed always gives the same fingerprint)`);
   return result.ok ? 0 : 1;
 }
 
-async function replayTraceFile(catalogue: Catalogue, path: string, flags: ReplayFlags): Promise<number> {
-  const file = readTraceFile(path);
-  const scenario = checkScenario(catalogue, file.scenario, 'replay');
-  const bugs = checkBugs(catalogue, file.bugs);
+async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undefined, fileArg: string, flags: Flags): Promise<number> {
+  const file = readTraceFile(fileArg);
+  const path = fileArg === '-' ? 'standard input' : fileArg;
+  checkFileConsistent(path, file);
+  const recorded = file.run;
+  if (scenarioArg !== undefined || RUN_FLAGS.some((flag) => flags[flag] !== undefined)) {
+    // The command names a run too: it must be the file's, or the user is comparing two things.
+    const asked = describeFromFlags(catalogue, 'replay', scenarioArg ?? recorded.scenario, flags, recorded.seed);
+    const fields = differingFields(recorded, { ...asked, code: recorded.code, impl: recorded.impl });
+    if (fields.length > 0) {
+      const said = fields.map((f) => `${f}: the command says ${showField(asked, f)}, ${path} records ${showField(recorded, f)}`).join('; ');
+      throw new UsageError(`replay --trace: ${said}. Drop those flags to replay the file, or replay the command's run without --trace`);
+    }
+  }
+  const now = codeFingerprint();
+  const current: RunDescription = { ...recorded, code: now };
+  const blame = recorded.code === now
+    ? `the code fingerprint is the same (${now}), so either ${path} was edited or the run is not deterministic (a bug in rpcsim: please report it with this file)`
+    : `the program has changed since ${path} was recorded (code fingerprint ${recorded.code} then, ${now} now)`;
+  if (!catalogue.scenarios.some((s) => s.name === recorded.scenario)) throw new UsageError(`${path} records scenario "${recorded.scenario}", which this rpcsim does not have; run \`rpcsim list\``);
+  const unknownBug = recorded.bugs.find((b) => !catalogue.bugs.some((c) => c.name === b));
+  if (unknownBug !== undefined) throw new UsageError(`${path} records bug "${unknownBug}", which this rpcsim does not have; run \`rpcsim bugs\``);
   const chooser = new ReplayChooser(file.decisions);
   const started = wallMillis();
   let result;
   try {
-    const faults = file.faults === undefined ? {} : { faults: file.faults };
-    result = await catalogue.run(scenario, { seed: file.seed, bugs, trace: true, chooser, swarm: file.swarm, ...faults });
+    result = await catalogue.run(recorded.scenario, runOptionsOf(current, true, chooser));
   } catch (error) {
     if (!(error instanceof ReplayDivergence)) throw error;
-    console.log(paint('red', `DIVERGED: ${error.message}; the program has changed since ${path} was recorded`));
-    return 1;
+    console.log(paint('red', `DIVERGED: ${error.message}; ${blame}`));
+    return EXIT_DIVERGED;
   }
   if (chooser.divergence !== null) {
-    console.log(paint('red', `DIVERGED: ${chooser.divergence.message}; the program has changed since ${path} was recorded`));
-    return 1;
+    console.log(paint('red', `DIVERGED: ${chooser.divergence.message}; ${blame}`));
+    return EXIT_DIVERGED;
   }
-  printResult(result, bugs, { ...flags, swarm: file.swarm }, (wallMillis() - started) / 1000);
-  const divergence = firstDifference(file.events, result.trace);
-  if (divergence === null && traceHash(result.trace) === file.hash) {
-    console.log(paint('green', `IDENTICAL: ${result.trace.length} trace events, fingerprint ${file.hash}, as recorded in ${path}`));
+  const hash = traceHash(result.trace);
+  printResult(result, current, flags, (wallMillis() - started) / 1000, hash);
+  const at = firstDifference(file.events, result.trace);
+  if (at === null && hash === file.hash) {
+    if (flags.json !== true) console.log(paint('green', `IDENTICAL: ${result.trace.length} trace events, fingerprint ${file.hash}, as recorded in ${path}`));
     return result.ok ? 0 : 1;
   }
-  const at = divergence ?? Math.min(file.events.length, result.trace.length);
-  console.log(paint('red', `DIVERGED at event ${at + 1} of ${file.events.length}: the program has changed since ${path} was recorded`));
-  const was = file.events[at];
-  const now = result.trace[at];
-  console.log(`  recorded: ${was ? renderTextLine(was) : '(end of trace)'}`);
-  console.log(`  replayed: ${now ? renderTextLine(now) : '(end of trace)'}`);
-  return 1;
+  const index = at ?? Math.min(file.events.length, result.trace.length);
+  console.log(paint('red', `DIVERGED at event ${index + 1} (${path} has ${file.events.length} events, the replay ${result.trace.length}): ${blame}`));
+  const was = file.events[index];
+  const is = result.trace[index];
+  console.log(`  recorded: ${was ? renderTextLine(was) : `(the recorded run ended after event ${file.events.length})`}`);
+  console.log(`  replayed: ${is ? renderTextLine(is) : `(the replay ended after event ${result.trace.length})`}`);
+  return EXIT_DIVERGED;
+}
+
+/** A file whose last line's fingerprint does not match its own events was damaged or edited. */
+function checkFileConsistent(path: string, file: TraceFile): void {
+  const own = traceHash(file.events);
+  if (own !== file.hash) {
+    throw new UsageError(`${path}: the last line records fingerprint ${file.hash}, but the file's own events hash to ${own}: the file was edited or damaged; record it again with \`rpcsim run ... --trace-out\``);
+  }
 }
 
 function firstDifference(recorded: readonly TraceEvent[], replayed: readonly TraceEvent[]): number | null {

@@ -1,72 +1,83 @@
 // `rpcsim run <scenario>`: one run, seed first, a readable summary, then PASS or the failure in
-// the Go test's words. A failing run prints its replay command before anything else.
+// the Go test's words. A failing run prints its replay command before anything else; the
+// command comes from the run's description, the same record the trace file's header holds.
 
 import type { Catalogue, CliRunResult } from './catalogue.ts';
-import { checkBugs, checkScenario, parseSeed, reproduceFlags } from './options.ts';
+import type { Flags } from './main.ts';
 import { paint } from './style-cli.ts';
 import { formatSeconds, lastEvents, summaryLines } from './summary.ts';
-import { renderText } from '../trace/render-text.ts';
-import { writeTraceFile } from './trace-file.ts';
+import { renderTextLine } from '../trace/render-text.ts';
+import { TraceFileWriter } from './trace-file.ts';
 import { wallMillis } from '../bench/wallclock.ts';
-import { describePlan, type FaultPlan } from '../faults/plan.ts';
-import { readPlanFile } from './plan-file.ts';
-import { parseStrategy } from './explore-options.ts';
+import { describePlan } from '../faults/plan.ts';
+import { describeFromFlags, runOptionsOf } from './run-setup.ts';
+import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
+import { descriptionToJSON } from '../replay/description-json.ts';
+import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
+import { shellWord } from '../replay/run-description.ts';
+import { printLines } from './stdout-cli.ts';
+import { filtered, isFiltered, parseEventFilter } from './event-filter.ts';
 
-export interface RunFlags {
-  readonly seed?: string;
-  readonly bug?: readonly string[];
-  readonly full?: boolean;
-  readonly 'trace-out'?: string;
-  readonly quiet?: boolean;
-  /** Swarm mode: the seed also picks the fault mix. */
-  readonly swarm?: boolean;
-  /** A fault plan file (JSON), instead of the scenario's default plan. */
-  readonly plan?: string;
-  /** random (default), swarm, or pct. */
-  readonly strategy?: string;
+function* mapLines<T>(items: readonly T[], render: (item: T) => string): Generator<string> {
+  for (const item of items) yield render(item);
 }
 
-/** The run options that --plan and --swarm add. */
-export function runExtras(flags: Pick<RunFlags, 'plan' | 'swarm' | 'strategy'>): { faults?: FaultPlan; swarm: boolean; strategy: 'random' | 'pct' } {
-  const strategy = parseStrategy(flags.strategy);
-  return {
-    swarm: flags.swarm === true || strategy === 'swarm',
-    strategy: strategy === 'pct' ? 'pct' : 'random',
-    ...(flags.plan !== undefined ? { faults: readPlanFile(flags.plan) } : {}),
-  };
-}
+export type PrintFlags = Pick<Flags, 'full' | 'quiet' | 'json' | 'proc' | 'from' | 'to'>;
 
-export function replayCommand(result: Pick<CliRunResult, 'scenario' | 'seed'>, bugs: ReadonlySet<string>, swarm = false, planPath?: string): string {
-  const plan = planPath === undefined ? '' : ` --plan ${planPath}`;
-  return `npx rpcsim replay ${result.scenario} ${reproduceFlags(result.seed, bugs, swarm)}${plan}`;
-}
-
-export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: RunFlags): Promise<number> {
-  const scenario = checkScenario(catalogue, scenarioArg, 'run');
-  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
-  const bugs = checkBugs(catalogue, flags.bug);
+export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<number> {
+  const description = describeFromFlags(catalogue, 'run', scenarioArg, flags, 1);
+  parseEventFilter(flags); // bad --proc/--from/--to is said before the run
+  // Opened before the run: a path that cannot be written is said before any work is done.
+  const writer = flags['trace-out'] === undefined ? null : TraceFileWriter.open(flags['trace-out']);
   const started = wallMillis();
-  const swarm = flags.swarm === true;
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
+  const result = await catalogue.run(description.scenario, runOptionsOf(description, true));
   const wallSeconds = (wallMillis() - started) / 1000;
-  printResult(result, bugs, flags, wallSeconds);
-  if (flags['trace-out'] !== undefined) {
-    writeTraceFile(flags['trace-out'], result, bugs, swarm);
-    console.log(`trace written to ${flags['trace-out']} (replay it: npx rpcsim replay --trace ${flags['trace-out']})`);
+  const hash = writer === null ? traceHash(result.trace) : writer.write(description, result);
+  printResult(result, description, flags, wallSeconds, hash);
+  if (writer !== null && flags.json !== true) {
+    console.log(`trace written to ${writer.path} (replay it: npx rpcsim replay --trace ${shellWord(writer.path)})`);
   }
   return result.ok ? 0 : 1;
 }
 
-export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, flags: Pick<RunFlags, 'full' | 'quiet' | 'swarm' | 'plan' | 'strategy'>, wallSeconds: number): void {
-  const swarm = flags.swarm === true;
-  const pct = flags.strategy === 'pct' ? ' --strategy pct' : '';
-  if (!result.ok) console.log(paint('red', `replay: ${replayCommand(result, bugs, swarm, flags.plan)}${pct}`));
-  const bugText = bugs.size === 0 ? 'none (the correct implementation)' : [...bugs].join(', ');
-  const swarmText = swarm ? ' · swarm: the seed picks the fault mix' : '';
-  console.log(`seed ${result.seed} · scenario ${result.scenario} · bugs: ${bugText}${swarmText}`);
+/** The header line: what ran, in the words of its description. */
+export function headerLine(description: RunDescription): string {
+  const bugs = description.bugs.length === 0 ? 'none (the correct implementation)' : description.bugs.join(', ');
+  const swarm = description.swarm ? ' · swarm: the seed picks the fault mix' : '';
+  const strategy = description.strategy === 'pct' ? ' · strategy: pct' : '';
+  const plan = description.plan.kind === 'file' ? ` · plan: ${description.plan.path}` : '';
+  return `seed ${description.seed} · scenario ${description.scenario} · bugs: ${bugs}${swarm}${strategy}${plan}`;
+}
+
+export function resultRecord(result: CliRunResult, description: RunDescription, wallSeconds: number, hash: string): Record<string, unknown> {
+  return {
+    type: 'run',
+    run: descriptionToJSON(description),
+    ok: result.ok,
+    kind: result.ok ? null : (result.kind ?? 'failure'),
+    reason: result.ok ? null : (result.reason ?? null),
+    replay: replayCommandLine(description),
+    fingerprint: hash,
+    virtualMicros: result.virtualMicros,
+    events: result.events,
+    opCount: result.opCount,
+    wallSeconds: Number(wallSeconds.toFixed(3)),
+  };
+}
+
+export function printResult(result: CliRunResult, description: RunDescription, flags: PrintFlags, wallSeconds: number, hash: string): void {
+  if (flags.json === true) {
+    console.log(JSON.stringify(resultRecord(result, description, wallSeconds, hash)));
+    return;
+  }
+  if (!result.ok) console.log(paint('red', `replay: ${replayCommandLine(description)}`));
+  console.log(headerLine(description));
   if (result.faults.length > 0) console.log(`faults: ${describePlan(result.faults)}`);
-  if (flags.full === true) console.log(renderText(result.trace));
-  else if (flags.quiet !== true) for (const line of summaryLines(result.trace, 40)) console.log(line);
+  const filter = parseEventFilter(flags);
+  const shown = isFiltered(filter) ? [...filtered(filter, result.trace)] : result.trace;
+  if (isFiltered(filter)) console.log(paint('dim', `showing ${shown.length} of ${result.trace.length} events (--proc/--from/--to)`));
+  if (flags.full === true) printLines(mapLines(shown, renderTextLine));
+  else if (flags.quiet !== true) for (const line of summaryLines(shown, 40)) console.log(line);
   const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
   if (result.ok) {
     console.log(paint('green', `PASS ${result.scenario} (seed ${result.seed}): ${stats}`));
@@ -75,9 +86,8 @@ export function printResult(result: CliRunResult, bugs: ReadonlySet<string>, fla
   console.log(paint('red', `FAIL ${result.scenario} (seed ${result.seed}, ${result.kind}): ${result.reason}`));
   if (flags.full !== true) {
     console.log(paint('dim', 'the last events before the failure:'));
-    for (const line of lastEvents(result.trace, 12)) console.log(line);
+    for (const line of lastEvents(shown, 12)) console.log(line);
   }
   if (result.detail) console.log(paint('dim', result.detail));
   console.log(paint('dim', stats));
 }
-

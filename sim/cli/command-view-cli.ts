@@ -3,7 +3,7 @@
 // replay and branching in the page) and prints its path; with --format chrome or shiviz, writes
 // that export instead.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildViewModel } from '../view/build-model.ts';
 import { chromeTrace } from '../view/export-chrome.ts';
@@ -12,25 +12,16 @@ import { shownPath, writeViewPage } from './view-page-file-cli.ts';
 import { reproduceCommand, viewMetaOf } from '../view/meta.ts';
 import type { ViewModel } from '../view/view-model.ts';
 import type { Catalogue } from './catalogue.ts';
-import { runExtras } from './command-run.ts';
+import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import type { CommandHandler } from './extra-commands.ts';
 import type { Flags } from './main.ts';
-import { checkBugs, checkScenario, parseSeed } from './options.ts';
 import { readTraceFile } from './trace-file.ts';
 import { UsageError } from './usage-error.ts';
-import { traceHash } from '../trace/hash.ts';
 import { wallMillis } from '../bench/wallclock.ts';
 
 const FORMATS = ['html', 'chrome', 'shiviz'] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSION: Record<Format, string> = { html: 'html', chrome: 'chrome.json', shiviz: 'shiviz.log' };
-const VIEW_FLAGS: ReadonlySet<string> = new Set(['seed', 'bug', 'swarm', 'plan', 'trace', 'out', 'format', 'strategy']);
-
-function refuseOtherFlags(flags: Flags): void {
-  for (const [name, value] of Object.entries(flags)) {
-    if (value !== undefined && !VIEW_FLAGS.has(name)) throw new UsageError(`view does not take --${name}; run \`rpcsim help view\``);
-  }
-}
 
 function parseFormat(text: string | undefined): Format {
   if (text === undefined) return 'html';
@@ -39,26 +30,27 @@ function parseFormat(text: string | undefined): Format {
 }
 
 async function modelFromRun(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<ViewModel> {
-  const scenario = checkScenario(catalogue, scenarioArg, 'view');
-  const seed = flags.seed === undefined ? 1 : parseSeed(flags.seed);
-  const bugs = checkBugs(catalogue, flags.bug);
-  const result = await catalogue.run(scenario, { seed, bugs, trace: true, ...runExtras(flags) });
-  return buildViewModel(result.trace, viewMetaOf(result, [...bugs], flags.swarm === true, flags.plan ?? null));
+  const description = describeFromFlags(catalogue, 'view', scenarioArg, flags, 1);
+  const result = await catalogue.run(description.scenario, runOptionsOf(description, true));
+  return buildViewModel(result.trace, viewMetaOf(result, description.bugs, description.swarm, flags.plan ?? null));
 }
 
-function modelFromTraceFile(path: string): ViewModel {
+/** A trace file is drawn as recorded. Its fault plan (which a branch adds to) is the plan file's,
+ *  or, for the scenario's own plan, the one a run of the same description draws (without a trace). */
+async function modelFromTraceFile(catalogue: Catalogue, path: string): Promise<ViewModel> {
   const file = readTraceFile(path);
-  const header = JSON.parse(readFileSync(path, 'utf8').slice(0, readFileSync(path, 'utf8').indexOf('\n'))) as { verdict?: unknown };
+  const run = file.run;
+  const faults = run.plan.kind === 'file' ? run.plan.faults : (await catalogue.run(run.scenario, runOptionsOf(run, false))).faults;
   const events = file.events;
   return buildViewModel(events, {
-    scenario: file.scenario,
-    seed: file.seed,
-    bugs: file.bugs,
-    swarm: file.swarm,
-    verdict: typeof header.verdict === 'string' ? header.verdict : 'unknown',
+    scenario: run.scenario,
+    seed: run.seed,
+    bugs: run.bugs,
+    swarm: run.swarm,
+    verdict: file.verdict,
     detail: null,
-    hash: traceHash(events),
-    faults: file.faults ?? [],
+    hash: file.hash,
+    faults,
     replay: `npx rpcsim replay --trace ${path}`,
     events: events.length,
     endMicros: events.length === 0 ? 0 : events[events.length - 1]!.t,
@@ -67,13 +59,12 @@ function modelFromTraceFile(path: string): ViewModel {
 
 export function viewCommand(pageEntry: URL): CommandHandler {
   return async (catalogue, target, flags) => {
-    refuseOtherFlags(flags);
     const format = parseFormat(flags.format);
     if (flags.trace !== undefined && (target !== undefined || flags.seed !== undefined || flags.bug !== undefined)) {
       throw new UsageError('view --trace FILE takes the scenario, seed and bugs from the file: leave out the scenario, --seed and --bug');
     }
     const started = wallMillis();
-    const model = flags.trace !== undefined ? modelFromTraceFile(flags.trace) : await modelFromRun(catalogue, target, flags);
+    const model = flags.trace !== undefined ? await modelFromTraceFile(catalogue, flags.trace) : await modelFromRun(catalogue, target, flags);
     const out = resolve(flags.out ?? `rpcsim-${model.meta.scenario}-seed${model.meta.seed}.${EXTENSION[format]}`);
     let bytes: number;
     if (format === 'html') bytes = (await writeViewPage(out, model, pageEntry)).bytes;

@@ -6,6 +6,8 @@ import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { checkBugs, checkScenario, parseCount, parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { describeFromFlags } from './run-setup.ts';
+import type { RunDescription } from '../replay/run-description.ts';
 
 export const DEFAULT_SEED_COUNT = 1000;
 /** More threads than this is a typo, not a machine. */
@@ -39,28 +41,20 @@ export interface ExploreOptions {
   readonly stopAtFirstFailure: boolean;
   readonly jobs: number;
   readonly json: boolean;
+  /** What every seed runs (its seed field is the range's first); each failure's replay command. */
+  readonly run: RunDescription;
 }
 
-/** The flags explore does not take, with what to use instead. */
-const NOT_FOR_EXPLORE: ReadonlyMap<string, string> = new Map([
-  ['seed', 'explore runs a range of seeds: give --from S and --seeds N (replay one with `rpcsim replay <scenario> --seed N`)'],
-  ['trace', 'explore runs without traces; replay a failing seed to see its trace'],
-  ['trace-out', 'explore runs without traces; write one with `rpcsim run <scenario> --seed N --trace-out FILE`'],
-  ['full', 'explore prints no traces; replay a failing seed with --full to see every event'],
-  ['mode', '--mode belongs to `rpcsim teach`'],
-]);
-
 export function parseExploreOptions(catalogue: Catalogue, target: string | undefined, flags: Flags): ExploreOptions {
-  for (const [flag, hint] of NOT_FOR_EXPLORE) {
-    if ((flags as Record<string, unknown>)[flag] !== undefined) throw new UsageError(`explore does not take --${flag}: ${hint}`);
-  }
   const scenario = checkScenario(catalogue, target, 'explore');
   const bugs = checkBugs(catalogue, flags.bug);
   const strategy = parseStrategy(flags.strategy);
   const swarm = flags.swarm === true || strategy === 'swarm';
+  const run = describeFromFlags(catalogue, 'explore', scenario, { ...flags, seed: undefined }, 0);
   const rangeFrom = flags.from === undefined ? 1 : parseSeed(flags.from, '--from');
   const rangeCount = parseCount(flags.seeds, '--seeds', DEFAULT_SEED_COUNT);
-  if (!Number.isSafeInteger(rangeFrom + rangeCount - 1)) {
+  // Compared without adding: from + count - 1 past 2^53 rounds back to a safe-looking number.
+  if (rangeCount - 1 > Number.MAX_SAFE_INTEGER - rangeFrom) {
     throw new UsageError(`--from ${rangeFrom} --seeds ${rangeCount} runs past the largest seed (2^53 - 1): start lower or run fewer`);
   }
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
@@ -81,6 +75,7 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
     stopAtFirstFailure: flags.all !== true,
     jobs,
     json: flags.json === true,
+    run,
   };
 }
 

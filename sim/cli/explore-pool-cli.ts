@@ -26,7 +26,7 @@ export interface PoolTally {
 
 export async function runPool(catalogue: Catalogue, options: ExploreOptions, hooks: PoolHooks): Promise<PoolTally> {
   const order = new SeedOrder(options.seeds.count, options.stopAtFirstFailure, (v) => hooks.onVerdict(v));
-  const job: SeedJob = { scenario: options.scenario, bugs: [...options.bugs], swarm: options.swarm, strategy: options.strategy };
+  const job: SeedJob = { scenario: options.scenario, bugs: [...options.bugs], swarm: options.swarm, strategy: options.strategy, ...(options.run.plan.kind === 'file' ? { faults: options.run.plan.faults } : {}) };
   const threads = Math.min(options.jobs, options.seeds.count);
   const runs =
     threads <= 1 || catalogue.moduleUrl === undefined

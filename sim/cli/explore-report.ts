@@ -2,7 +2,7 @@
 // command first, then the reason), and a summary; or, with --json, one JSON object per line (a
 // "failure" per failing seed, then one "summary") that batch runners can concatenate and merge.
 
-import { replayCommand } from './command-run.ts';
+import { replayCommandLine, withSeed } from '../replay/run-description.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { describeSeeds, seedAt } from './explore-options.ts';
 import type { SeedVerdict } from './explore-seed.ts';
@@ -24,7 +24,8 @@ export function headerLine(options: ExploreOptions): string {
   const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
   const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
-  const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}`;
+  const plan = options.run.plan.kind === 'file' ? ` · plan: ${options.run.plan.path}` : '';
+  const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}${plan}`;
   return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
 }
 
@@ -46,7 +47,7 @@ export function summaryLine(options: ExploreOptions, summary: ExploreSummary): s
 }
 
 function replayOf(options: ExploreOptions, seed: number): string {
-  return replayCommand({ scenario: options.scenario, seed }, options.bugs, options.swarm) + (options.strategy === 'pct' ? ' --strategy pct' : '');
+  return replayCommandLine(withSeed(options.run, seed));
 }
 
 function failureRecord(options: ExploreOptions, failure: Failure): Record<string, unknown> {

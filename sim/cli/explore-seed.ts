@@ -3,12 +3,15 @@
 // so one thread and many judge every seed the same way.
 
 import type { Catalogue } from './catalogue.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 
 export interface SeedJob {
   readonly scenario: string;
   readonly bugs: readonly string[];
   readonly swarm: boolean;
   readonly strategy: 'random' | 'pct';
+  /** A --plan file's faults, instead of the scenario's own. */
+  readonly faults?: FaultPlan;
 }
 
 export type SeedVerdict =
@@ -17,7 +20,7 @@ export type SeedVerdict =
 
 export async function runSeed(catalogue: Catalogue, job: SeedJob, index: number, seed: number): Promise<SeedVerdict> {
   try {
-    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy });
+    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy, ...(job.faults === undefined ? {} : { faults: job.faults }) });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {

@@ -3,34 +3,76 @@
 export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'view', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
+
 const DETAIL: Record<CommandName, string> = {
-  list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each.',
-  bugs: 'rpcsim bugs\n  The catalogue of common student bugs; swap one in with --bug NAME on any command.',
-  run: 'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet] [--trace-out FILE]\n  Run one scenario: the seed first, a readable summary, then PASS or the failure in the Go\n  test\'s words. Exit 0 on pass, 1 on a failing run, 2 on bad input. --full prints every event;\n  --trace-out writes the trace and its decision log as JSON lines for `replay --trace`;\n  --swarm lets the seed also pick the fault mix (crashes, pauses, partitions, unreliability);\n  --strategy pct schedules same-instant goroutines by PCT priorities; --plan FILE runs a JSON\n  fault plan (what `shrink` writes) instead of the scenario\'s own.',
-  replay: 'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy pct] [--plan FILE] [--full] [--quiet]\nrpcsim replay --trace FILE [--full] [--quiet]\n  The same run again, byte for byte, with its trace fingerprint. With --trace, replays the\n  recorded decisions and says where the new trace first differs if the program changed since\n  it was recorded (exit 1), or IDENTICAL. --full prints every event; --quiet skips the event summary.',
+  list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each. Exit 0.',
+  bugs: 'rpcsim bugs\n  The catalogue of common student bugs and the (scenario, seed) runs that catch each one; swap\n  one in with --bug NAME on run, replay, explore or shrink. Exit 0.',
+  run:
+    'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--trace-out FILE] [--proc NAME]... [--from S] [--to S]\n' +
+    '  Run one scenario (default --seed 1): the seed first, a readable summary, then PASS or the failure in\n' +
+    `  the Go test's words; a failing run prints its replay command first. ${EXITS}\n` +
+    '  --full prints every event; --quiet skips the event summary; --json prints one JSON object (the run\n' +
+    '  description, verdict, replay command and trace fingerprint) instead; --trace-out writes the trace,\n' +
+    '  its run description and decision log as JSON lines for `replay --trace` (the file is opened before\n' +
+    '  the run). --swarm (or --strategy swarm) lets the seed also pick the fault mix, and --plan FILE runs a\n' +
+    '  JSON fault plan (what `shrink` writes) instead of the scenario\'s own: both only on scenarios that\n' +
+    '  declare fault targets. --strategy pct schedules same-instant goroutines by PCT priorities.\n' +
+    '  --proc NAME (repeatable), --from S and --to S (virtual seconds) print only those processes\' events\n' +
+    '  in that window; the run, its verdict, fingerprint and trace file are never filtered.',
+  replay:
+    'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
+    'rpcsim replay --trace FILE|- [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
+    '  The same run again, byte for byte, with its trace fingerprint. With --trace (- reads standard\n' +
+    '  input), replays the file\'s recorded run description and decisions and compares the new trace\n' +
+    '  with the recorded one: IDENTICAL, or DIVERGED with the first decision or event that differs,\n' +
+    '  blamed on the program only when the code fingerprint differs. Flags given with --trace must\n' +
+    '  match the file (a field that differs is named, exit 2). Exit 0 on an identical replay of a\n' +
+    '  passing run (or a passing run), 1 of a failing run, 2 on bad input, 3 if the replay diverged.\n' +
+    '  --proc, --from and --to filter what is printed, as for run.',
   explore:
-    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--jobs N] [--shard K/N] [--json]\n' +
+    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--jobs N] [--shard K/N] [--json]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
-    '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix.\n' +
-    '  --jobs N: N worker threads (the same failing seeds as one thread). --shard K/N: only every\n' +
+    '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix; --plan\n' +
+    '  FILE: every seed runs that fault plan. --jobs N: N worker threads (the same failing seeds as\n' +
+    '  one thread; more than the machine\'s cores is allowed but warned about). --shard K/N: only every\n' +
     '  Nth seed of the range, starting at its Kth (1 ≤ K ≤ N), so N machines split it. --json:\n' +
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
-  shrink: 'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--plan FILE] [--out FILE]\n  Turn a failing run into the smallest fault plan that still fails, and print its replay command.',
-  teach: 'rpcsim teach breakpoint [--seed N] [--mode task|process] [--html [--out FILE]]\n  The same scenario and seed three ways: as is, under a modelled debugger breakpoint, and\n  replayed deterministically under a real breakpoint. --html also writes the three runs as one\n  page (see `rpcsim help view`), default rpcsim-teach-breakpoint-seed<N>.html.',
-  'check-history': 'rpcsim check-history FILE [--timeout-ms N]\n  Check a key/value history (porcupine\'s format) for linearizability. Exit 0 linearizable,\n  1 not (with the smallest part that cannot be linearised), 3 undecided within the time budget.',
+  shrink:
+    'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--out FILE]\n' +
+    '  Turn a failing run into the smallest fault plan that still fails the same way (fewer faults,\n' +
+    '  each as late as it still fails, pauses shortened), write it as JSON to --out (default\n' +
+    '  shrunk-<scenario>-seed<N>.json, rewritten at each smaller failing plan, so Ctrl-C keeps the\n' +
+    '  best so far) and print its replay command. Exit 1 when the shrunk plan fails (the normal\n' +
+    '  outcome), 0 if it no longer fails, 2 on bad input (including a seed that passes), 130 on Ctrl-C.',
+  teach:
+    'rpcsim teach breakpoint [--seed N] [--mode task|process] [--html [--out FILE]]\n' +
+    '  The same scenario and seed three ways: as is, under a modelled debugger breakpoint (--mode task,\n' +
+    '  the default, holds one goroutine; process stops all of the primary), and replayed\n' +
+    '  deterministically under a real breakpoint. The default seed shows the race; another seed may\n' +
+    '  not, and the lesson says so. Exit 0 when the lesson ran and the replay (c) was identical to (a),\n' +
+    '  3 if it was not, 2 on bad input. --html also writes the three runs as one page, drawn one under\n' +
+    '  the other (see `rpcsim help view`); default --out rpcsim-teach-breakpoint-seed<N>.html.',
+  'check-history':
+    'rpcsim check-history FILE|- [--timeout-ms N] [--json]\n' +
+    '  Check a key/value history (porcupine\'s format; - reads standard input) for linearizability.\n' +
+    '  --timeout-ms bounds the search (default 10000). --json prints one JSON object. Exit 0\n' +
+    '  linearizable, 1 not (with the smallest part that cannot be linearised), 2 on bad input (an\n' +
+    '  empty history included), 4 undecided within the time budget.',
   view:
-    'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
+    'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
     'rpcsim view --trace FILE [--format html|chrome|shiviz] [--out FILE]\n' +
-    '  Write the run as one self-contained HTML page (no network needed) and print its path: one lane\n' +
+    '  Write the run as one self-contained HTML page (no network needed) and print its path: one row\n' +
     '  per process, each message an arrow, failed calls in Go\'s words with the trace\'s explanation,\n' +
     '  crashes, kills, pauses and partitions as marks, the client operations with the linearizability\n' +
     '  verdict; zoom, pan, filter, search, step, and branch (re-run the seed in the page with a fault\n' +
     '  added). --format chrome writes Chrome trace-event JSON (Perfetto, chrome://tracing); --format\n' +
-    '  shiviz a ShiViz log with vector clocks. Default --out: rpcsim-<scenario>-seed<N>.html.',
-  demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs).',
-  help: 'rpcsim help [command]',
+    '  shiviz a ShiViz log with vector clocks. Default --out: rpcsim-<scenario>-seed<N>.<html|chrome.json|shiviz.log>.\n' +
+    '  Exit 0 when the file is written (whatever the run\'s verdict, which it prints), 2 on bad input.',
+  demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs). Exit 0.',
+  help: 'rpcsim help [command]\nrpcsim --version\n  This text, or one command\'s; --version prints the version and the simulated code\'s fingerprint.',
 };
 
 /** The overview, or one command's help; `command` must be one of COMMANDS (main checks). */
@@ -43,7 +85,9 @@ export function helpText(command: CommandName | undefined): string {
     // Every usage line of each command (replay has two forms), without the descriptions.
     ...COMMANDS.flatMap((c) => DETAIL[c].split('\n').filter((line) => line.startsWith('rpcsim ')).map((line) => `  ${line}`)),
     '',
-    'Seeds are non-negative integers; the same seed always gives the same run, byte for byte.',
+    'Seeds are whole numbers from 0 to 2^53-1; the same seed always gives the same run, byte for byte.',
+    'Exit codes: 0 pass (or an identical replay of a passing run), 1 a failing run, 2 bad input,',
+    '3 a replay that diverged (4: check-history undecided, 130: interrupted).',
     'More: rpcsim help <command>',
   ].join('\n');
 }

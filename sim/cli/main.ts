@@ -9,6 +9,7 @@ import { runCommand } from './command-run.ts';
 import { UsageError, unknownNameError } from './usage-error.ts';
 import { COMMANDS, helpText, type CommandName } from './help.ts';
 import { extraCommands } from './extra-commands.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, refuseUnusedFlags, versionLine } from './flags-per-command.ts';
 
 const FLAGS = {
   seed: { type: 'string' },
@@ -19,6 +20,8 @@ const FLAGS = {
   trace: { type: 'string' },
   seeds: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
+  proc: { type: 'string', multiple: true },
   all: { type: 'boolean' },
   swarm: { type: 'boolean' },
   strategy: { type: 'string' },
@@ -32,6 +35,7 @@ const FLAGS = {
   out: { type: 'string' },
   'timeout-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 export type Flags = ReturnType<typeof parse>['values'];
@@ -55,6 +59,11 @@ function parse(argv: readonly string[]) {
 export async function main(argv: readonly string[], catalogue: Catalogue): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
+    if (values.version === true) {
+      if (positionals.length > 0) throw new UsageError('--version takes no command: run `rpcsim --version` alone');
+      console.log(versionLine());
+      return 0;
+    }
     const [command = 'help', target, ...rest] = positionals;
     if (values.help === true || command === 'help') {
       const topic = command === 'help' ? target : command;
@@ -64,13 +73,17 @@ export async function main(argv: readonly string[], catalogue: Catalogue): Promi
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw unknownNameError('command', command, COMMANDS, 'help');
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; run \`rpcsim help ${command}\``);
+    refuseUnusedFlags(command as CommandName, values);
     return await dispatch(command as CommandName, target, values, catalogue);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`rpcsim: ${error.message}`);
-      return 2;
+      return EXIT_BAD_INPUT;
     }
-    throw error;
+    // Not the user's fault and not a verdict: one line, and an exit code no verdict uses.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`rpcsim: internal error (a bug in rpcsim, please report it with the command line): ${message.split('\n')[0]}`);
+    return EXIT_INTERNAL;
   }
 }
 

@@ -38,7 +38,7 @@ function checkEntry(path: string, index: number, entry: unknown): PlannedFault {
   if (typeof entry !== 'object' || entry === null) throw new UsageError(`${where} is not an object`);
   const e = entry as Record<string, unknown>;
   const fault = checkAction(where, e['fault']);
-  if (typeof e['at'] === 'number' && Number.isInteger(e['at']) && e['at'] >= 0) return { at: e['at'], fault };
+  if (typeof e['at'] === 'number' && Number.isSafeInteger(e['at']) && e['at'] >= 0) return { at: e['at'], fault };
   if (typeof e['when'] === 'object' && e['when'] !== null) return { when: checkTrigger(where, e['when'] as Record<string, unknown>), fault };
   throw new UsageError(`${where} needs "at" (virtual microseconds, a whole number) or "when" (a trigger)`);
 }
@@ -47,16 +47,16 @@ function checkAction(where: string, value: unknown): FaultAction {
   if (typeof value !== 'object' || value === null) throw new UsageError(`${where}: "fault" must be an object like {"type": "crash", "target": "s1"}`);
   const a = value as Record<string, unknown>;
   if (typeof a['type'] !== 'string' || !ACTIONS.has(a['type'])) throw new UsageError(`${where}: fault type must be one of ${[...ACTIONS].join(', ')}`);
-  if (typeof a['target'] !== 'string') throw new UsageError(`${where}: fault needs a "target" server name, e.g. "s1"`);
-  if ((a['type'] === 'pause' || a['type'] === 'partition') && !(typeof a['forMicros'] === 'number' && a['forMicros'] > 0)) {
-    throw new UsageError(`${where}: a ${a['type']} needs "forMicros", a positive number`);
+  if (typeof a['target'] !== 'string' || a['target'].length === 0) throw new UsageError(`${where}: fault needs a "target" server name, e.g. "s1"`);
+  if ((a['type'] === 'pause' || a['type'] === 'partition') && !(Number.isSafeInteger(a['forMicros']) && (a['forMicros'] as number) > 0)) {
+    throw new UsageError(`${where}: a ${a['type']} needs "forMicros", a positive whole number of virtual microseconds`);
   }
   if (a['type'] === 'unreliable' && typeof a['on'] !== 'boolean') throw new UsageError(`${where}: "unreliable" needs "on": true or false`);
   return a as unknown as FaultAction;
 }
 
 function checkTrigger(where: string, t: Record<string, unknown>): Trigger {
-  const ok = (t['on'] === 'receive' || t['on'] === 'serve' || t['on'] === 'send') && typeof t['target'] === 'string' && typeof t['method'] === 'string' && typeof t['nth'] === 'number' && t['nth'] >= 1;
+  const ok = (t['on'] === 'receive' || t['on'] === 'serve' || t['on'] === 'send') && typeof t['target'] === 'string' && typeof t['method'] === 'string' && Number.isSafeInteger(t['nth']) && (t['nth'] as number) >= 1;
   if (!ok) throw new UsageError(`${where}: "when" needs on (receive|serve|send), target, method and nth ≥ 1`);
   return t as unknown as Trigger;
 }

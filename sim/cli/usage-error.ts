@@ -41,6 +41,9 @@ const READ_FAILURES: ReadonlyMap<string, string> = new Map([
   ['EISDIR', 'it is a directory, not a file'],
   ['EACCES', 'permission denied'],
   ['ENOTDIR', 'a part of the path is not a directory'],
+  ['ENOSPC', 'no space left on the device'],
+  ['EROFS', 'the file system is read-only'],
+  ['EEXIST', 'it already exists'],
 ]);
 
 /** "cannot read trace file x.jsonl: no such file (ENOENT)": a failed read in plain words. */
@@ -48,4 +51,11 @@ export function fileReadError(what: string, path: string, error: unknown): Usage
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === undefined ? String(error) : `${READ_FAILURES.get(code) ?? 'the system refused'} (${code})`;
   return new UsageError(`cannot read ${what} ${path}: ${why}`);
+}
+
+/** "cannot write trace file /x/y.jsonl: no such file (ENOENT)": a failed write in plain words. */
+export function fileWriteError(what: string, path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === undefined ? String(error) : `${READ_FAILURES.get(code) ?? 'the system refused'} (${code})`;
+  return new UsageError(`cannot write ${what} ${path}: ${why}`);
 }

@@ -1,4 +1,4 @@
-// A debugger breakpoint, modelled (DESIGN.md §6, "pause"). When a trigger matches, the debugger
+// A debugger breakpoint, modelled as a pause of one goroutine or one process. When a trigger matches, the debugger
 // holds one goroutine (`task`: its process runs on, other goroutines included) or the whole
 // process (`process`: SIGSTOP) for `forMicros` of virtual time, while every other clock goes on.
 // Held means the kernel defers the task's wakes until it is released; nothing is dropped.

@@ -9,11 +9,14 @@ import { streamFor, type RandomStream, type StreamName } from './rng.ts';
 export const DECISION_KINDS = [
   'schedule.tie', // which of several same-instant events runs first
   'schedule.handoff', // which goroutine waiting on a mutex gets it
-  'schedule.encode', // how long a caller takes between Dial returning and its request write
+  'net.encode', // how long a caller takes to encode and write its registered request
   'net.wake', // latency before a socket or listener wakes a blocked reader or acceptor
   'fault.unreliable', // the 6.824 accept loop's rand.Int63()%1000 draws
   'fault.plan', // fault plans drawn from the seed
   'workload', // the test programs' own randomness (rand.Int(), nrand())
+  'net.setup', // how long a caller takes from Dial returning to send's shutdown check
+  'net.preempt', // whether a goroutine about to run finds its CPU held by another thread
+  'net.slice', // how long it then waits for the CPU back
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 

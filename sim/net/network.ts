@@ -11,7 +11,7 @@ import type { Journal } from '../trace/journal.ts';
 import { Endpoint } from './endpoint.ts';
 import { dialError, listenError, pathError, type GoError } from './errors.ts';
 import { Listener } from './listener.ts';
-import type { NetTiming } from './timing.ts';
+import { contention, type NetTiming } from './timing.ts';
 
 /** A socket file: what a path names. Hard links share one; a dead listener leaves it empty. */
 interface SocketFile {
@@ -21,6 +21,8 @@ interface SocketFile {
 export class Network {
   private readonly files = new Map<string, SocketFile>();
   private nextConn = 1;
+  /** Processes that listened or dialed: whose goroutines compete for the CPUs. */
+  private readonly procs = new Set<Process>();
 
   constructor(
     readonly kernel: Kernel,
@@ -42,19 +44,48 @@ export class Network {
     this.journal.record(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), body);
   }
 
+  /** A blocked reader or acceptor: the netpoller's wake, then a thread to run on. */
   wakeLatencyMicros(): number {
     const { wakeMicrosMin: min, wakeMicrosMax: max } = this.timing;
-    return min + this.chooser.pick('net.wake', max - min + 1);
+    return min + this.chooser.pick('net.wake', max - min + 1) + this.preemptionMicros(1);
   }
 
+  /** A caller from Dial returning to its call passing send's shutdown check. */
+  setupDelayMicros(): number {
+    const { setupMicrosMin: min, setupMicrosMax: max } = this.timing;
+    return min + this.chooser.pick('net.setup', max - min + 1) + this.preemptionMicros(this.timing.runningCutOdds);
+  }
+
+  /** A caller encoding its registered request and writing it. */
   encodeDelayMicros(): number {
     const { encodeMicrosMin: min, encodeMicrosMax: max } = this.timing;
-    return min + this.chooser.pick('schedule.encode', max - min + 1);
+    return min + this.chooser.pick('net.encode', max - min + 1) + this.preemptionMicros(1);
+  }
+
+  /** Goroutines alive in the processes on this network: the lab runs every server and clerk in
+   *  the test's one Go process, and each of them wants a CPU every few milliseconds. */
+  aliveGoroutines(): number {
+    let alive = 0;
+    for (const proc of this.procs) {
+      if (proc.alive) alive += proc.tasks.size;
+      else this.procs.delete(proc);
+    }
+    return alive;
+  }
+
+  /** Time a goroutine waits for a CPU another thread holds (0 when none can): at a syscall or a
+   *  wake with chance waiting/threads, `odds` times less likely in a stretch with neither. */
+  private preemptionMicros(odds: number): number {
+    const { waiting, threads } = contention(this.timing, this.aliveGoroutines());
+    if (waiting === 0 || this.chooser.pick('net.preempt', threads * odds) >= waiting) return 0;
+    const { preemptMicrosMin: min, preemptMicrosMax: max } = this.timing;
+    return min + this.chooser.pick('net.slice', max - min + 1);
   }
 
   listen(proc: Process, path: string): Listener | GoError {
     assert(proc.alive, `listen from crashed process ${proc.label}`);
     if (this.files.has(path)) return listenError(path);
+    this.procs.add(proc);
     const listener = new Listener(this, proc, path);
     this.files.set(path, { listener });
     proc.fds.add(listener);
@@ -70,6 +101,7 @@ export class Network {
     const listener = file.listener;
     if (listener === null) return dialError(path, 'ECONNREFUSED');
     if (listener.backlogLength >= this.timing.backlogMax) return dialError(path, 'EAGAIN');
+    this.procs.add(proc);
     const conn = this.nextConn++;
     const client = new Endpoint(this, proc, conn, { local: '@', remote: path });
     const server = new Endpoint(this, listener.owner, conn, { local: path, remote: '@' });

@@ -17,6 +17,8 @@ export type CallResult = { readonly ok: true; readonly reply: unknown } | { read
 interface PendingCall {
   readonly method: string;
   waiter: Waiter<CallResult> | null;
+  /** Set when the call ends before its caller waits for it. */
+  result?: CallResult;
 }
 
 export class RpcClient {
@@ -24,6 +26,10 @@ export class RpcClient {
   private readonly pending = new Map<number, PendingCall>();
   private shutdown = false;
   private closing = false;
+  /** The caller holds reqMutex: encoding and writing a request. */
+  private sending = false;
+  /** The input goroutine's read error, waiting for reqMutex. */
+  private failedWhileSending: GoError | null = null;
 
   private constructor(
     private readonly kernel: Kernel,
@@ -43,19 +49,25 @@ export class RpcClient {
 
   /** client.Call: send the request, then wait for the input goroutine to deliver the result. */
   async call(method: string, args: unknown): Promise<CallResult> {
-    // The caller's goroutine encodes the request: the window in which a server that closes at
-    // once beats the write (broken pipe), or the input goroutine even sees EOF first (shut down).
-    await this.kernel.sleep(this.net.encodeDelayMicros());
+    // From Dial to send's check, then encode and write: a server that closes at once may beat
+    // the write (broken pipe), or the input goroutine may even see the close before the check
+    // (shut down). While the caller sends it holds reqMutex, which the input goroutine must take
+    // before it fails the pending calls: a failure seen meanwhile waits for the write.
+    const setupMicros = this.net.setupDelayMicros();
+    if (setupMicros > 0) await this.kernel.sleep(setupMicros);
     if (this.shutdown || this.closing) return { ok: false, error: ErrShutdown };
     const seq = this.nextSeq++;
     const call: PendingCall = { method, waiter: null };
     this.pending.set(seq, call);
+    this.sending = true;
+    await this.kernel.sleep(this.net.encodeDelayMicros());
+    this.sending = false;
     const request: RequestFrame = { seq, method, args };
     const writeError = this.conn.write(request, frameLabel(method, seq, 'request'));
-    if (writeError !== null) {
-      this.pending.delete(seq);
-      return this.returned(method, seq, { ok: false, error: writeError });
-    }
+    if (writeError !== null) this.pending.delete(seq);
+    if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
+    if (writeError !== null) return this.returned(method, seq, { ok: false, error: writeError });
+    if (!this.pending.has(seq)) return this.returned(method, seq, call.result!);
     const waiter = this.kernel.block<CallResult>('rpc call');
     call.waiter = waiter;
     return this.returned(method, seq, await waiter.promise);
@@ -90,6 +102,13 @@ export class RpcClient {
       this.pending.delete(response.seq);
       this.deliver(call, response.error !== '' ? { ok: false, error: serverError(response.error) } : { ok: true, reply: response.reply });
     }
+    if (this.sending) this.failedWhileSending = failure;
+    else this.terminate(failure);
+  }
+
+  /** The input goroutine, holding reqMutex: shut down, and fail every pending call. */
+  private terminate(failure: GoError): void {
+    this.failedWhileSending = null;
     this.shutdown = true;
     let error = failure;
     if (failure.code === 'EOF') error = this.closing ? ErrShutdown : ErrUnexpectedEOF;
@@ -99,5 +118,6 @@ export class RpcClient {
 
   private deliver(call: PendingCall, result: CallResult): void {
     if (call.waiter !== null) this.kernel.wake(call.waiter, result);
+    else call.result = result;
   }
 }

@@ -1,4 +1,4 @@
-// Starting and stopping processes. The four ways to stop a server are distinct (DESIGN.md §6):
+// Starting and stopping processes. The four ways to stop a server are distinct:
 // `kill` is the 6.824 server's own method (listener closed and unlinked, handlers run on),
 // `crashProcess` is process death, a restart is a fresh process under the same name, and
 // `pauseProcess` is SIGSTOP or a debugger (nothing runs, sockets still buffer, time goes on).

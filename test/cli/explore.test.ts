@@ -36,13 +36,13 @@ describe('rpcsim explore', () => {
   });
 
   it('should reproduce its failure with the replay command it prints, --swarm included', async () => {
-    expect(await rpcsim('explore', 'partition2', '--bug', 'get-not-forwarded', '--swarm', '--seeds', '3', '--json')).toBe(1);
+    expect(await rpcsim('explore', 'kv-faults', '--bug', 'unreachable-backup-as-none', '--swarm', '--from', '29', '--seeds', '1', '--json')).toBe(1);
     const failure = JSON.parse(captured.out[0]!) as { seed: number; reason: string; replay: string };
-    expect(failure.replay).toBe(`npx rpcsim replay partition2 --seed ${failure.seed} --bug get-not-forwarded --swarm`);
+    expect(failure.replay).toBe(`npx rpcsim replay kv-faults --seed ${failure.seed} --bug unreachable-backup-as-none --swarm`);
     captured.out = [];
     const replayArgs = failure.replay.split(' ').slice(2);
     expect(await rpcsim(...replayArgs, '--quiet')).toBe(1);
-    expect(captured.out).toContain(`FAIL partition2 (seed ${failure.seed}, safety): ${failure.reason}`);
+    expect(captured.out).toContain(`FAIL kv-faults (seed ${failure.seed}, safety): ${failure.reason}`);
     expect(captured.out[0]).toBe(`replay: ${failure.replay}`);
   });
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../sim/cli/help.ts';
+import { FLAGS_OF } from '../../sim/cli/flags-per-command.ts';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 
 captureCliOutput();
@@ -21,6 +22,16 @@ describe('rpcsim help', () => {
     expect(captured.out[0]).toMatch(/^rpcsim explore <scenario> /);
     expect(captured.out[0]).toContain('Stops at the\n  first (lowest) failing seed unless --all');
     expect(captured.out[1]).toBe(captured.out[0]);
+  });
+
+  it('should name, in each command\'s help, every flag the command takes and the exit codes', async () => {
+    for (const command of COMMANDS) {
+      captured.out = [];
+      expect(await rpcsim('help', command)).toBe(0);
+      const text = captured.out.join('\n');
+      for (const flag of FLAGS_OF[command]) expect(text, `${command} --${flag}`).toContain(`--${flag}`);
+      if (!['help'].includes(command)) expect(text, command).toMatch(/Exit (0|1)/);
+    }
   });
 
   it('should refuse an unknown topic with one line and exit 2', async () => {

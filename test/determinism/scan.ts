@@ -1,4 +1,4 @@
-// The scanner behind the determinism ban (STYLE.md rule 1): finds real time, real randomness,
+// The scanner behind the determinism ban: finds real time, real randomness,
 // order-unstable iteration and comparator-less sorts in the simulated world's sources. Only
 // files named for real time or the CLI (realtime, wallclock, cli) may touch real time.
 

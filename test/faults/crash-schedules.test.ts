@@ -24,7 +24,8 @@ describe('crash schedules › the correct implementation', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve kv-faults runs take 2-4 s on a quiet 2-core machine, more on a shared one.
+  }, 30_000);
 });
 
 /** Runs the property for one bug; returns the shrunk counterexample plan. */

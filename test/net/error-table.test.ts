@@ -1,4 +1,5 @@
-// DESIGN.md §5, row by row: each test builds the socket situation (with sockets, timing and
+// The socket error table (the caller's Go error for each way a server stops), row by row: each
+// test builds the socket situation (with sockets, timing and
 // process faults, never by naming the error) and checks the caller's Go error text and whether
 // the handler ran.
 
@@ -21,8 +22,9 @@ function errorText(result: CallResult): string {
 /** The server's write wake is quick, the caller's encode slow: the server acts between the
  *  caller's Dial and its write, and the client's input loop notices only after the write. */
 const SERVER_FIRST = { wakeMicrosMin: 10, wakeMicrosMax: 10, encodeMicrosMin: 15, encodeMicrosMax: 15 };
-/** The caller's encode is slower than two wakes: the input loop sees the failure first. */
-const READER_FIRST = { wakeMicrosMin: 10, wakeMicrosMax: 10, encodeMicrosMin: 100, encodeMicrosMax: 100 };
+/** The caller takes longer from Dial to send's check than two wakes: the input loop sees the
+ *  failure before the call registers. */
+const READER_FIRST = { wakeMicrosMin: 10, wakeMicrosMax: 10, setupMicrosMin: 100, setupMicrosMax: 100 };
 
 describe('error table › server shut its write side (reply dropped)', () => {
   it('should fail the call with "unexpected EOF" at once, and run the handler later', async () => {

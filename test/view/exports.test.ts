@@ -100,7 +100,7 @@ describe('rpcsim view', () => {
     expect(await rpcsim('view', 'forward-crash', '--format', 'svg')).toBe(2);
     expect(await rpcsim('view', 'forward-crash', '--trace', 'x.jsonl')).toBe(2);
     expect(captured.err).toEqual([
-      'rpcsim: view does not take --full; run `rpcsim help view`',
+      'rpcsim: view does not take --full: it takes --seed --bug --swarm --strategy --plan --trace --out --format; run `rpcsim help view`',
       'rpcsim: bad --format "svg": give html (the page), chrome (Perfetto / chrome://tracing) or shiviz',
       'rpcsim: view --trace FILE takes the scenario, seed and bugs from the file: leave out the scenario, --seed and --bug',
     ]);

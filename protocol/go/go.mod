@@ -1,0 +1,3 @@
+module rpcsim/protocol/go
+
+go 1.19

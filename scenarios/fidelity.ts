@@ -1,0 +1,18 @@
+// `npm run fidelity [-- --seeds N]`: the 2015 tests' error lines in rpcsim next to real Go's
+// measured bands (scenarios/fidelity); exits 1 when any figure lies outside.
+
+import { formatFidelity, measureFidelity } from './fidelity/report.ts';
+
+const args = process.argv.slice(2);
+let seeds = 20;
+if (args.length > 0) {
+  const n = Number(args[1]);
+  if (args[0] !== '--seeds' || args.length !== 2 || !Number.isInteger(n) || n < 1) {
+    process.stderr.write(`fidelity: unknown arguments "${args.join(' ')}"; use --seeds N (a whole number of seeds, default 20)\n`);
+    process.exit(2);
+  }
+  seeds = n;
+}
+const reports = await measureFidelity(seeds);
+for (const line of formatFidelity(reports)) console.log(line);
+process.exit(reports.every((r) => r.inside) ? 0 : 1);

@@ -1,0 +1,78 @@
+// From flags to a run description, and from a description to the catalogue's run options: the
+// one place that decides what a run is, so the replay command `run` prints, the trace header,
+// `replay`, `shrink` and `explore` cannot disagree. Flags a scenario cannot honour (--swarm and
+// --plan where it declares no fault targets, a plan naming a server it does not have) are
+// refused here, from the scenario's declared capability, not from a list of names.
+
+import type { Catalogue, CliRunOptions, ScenarioEntry } from './catalogue.ts';
+import type { Chooser } from '../kernel/chooser.ts';
+import { checkBugs, checkScenario, parseSeed } from './options.ts';
+import { parseStrategy } from './explore-options.ts';
+import { readPlanFile } from './plan-file.ts';
+import { UsageError } from './usage-error.ts';
+import { codeFingerprint } from '../replay/code-fingerprint.ts';
+import { describeRun, type PlanSource, type RunDescription } from '../replay/run-description.ts';
+import type { FaultPlan } from '../faults/plan.ts';
+
+export interface RunSetupFlags {
+  readonly seed?: string | undefined;
+  readonly bug?: readonly string[] | undefined;
+  readonly swarm?: boolean | undefined;
+  readonly strategy?: string | undefined;
+  readonly plan?: string | undefined;
+}
+
+/** The description `command` runs, from its flags; `seedDefault` undefined: --seed is required. */
+export function describeFromFlags(catalogue: Catalogue, command: string, target: string | undefined, flags: RunSetupFlags, seedDefault?: number): RunDescription {
+  const scenario = checkScenario(catalogue, target, command);
+  if (flags.seed === undefined && seedDefault === undefined) throw new UsageError(`${command} needs --seed N (the seed a run or explore printed)`);
+  const seed = flags.seed === undefined ? seedDefault! : parseSeed(flags.seed);
+  const bugs = checkBugs(catalogue, flags.bug);
+  const strategy = parseStrategy(flags.strategy);
+  const swarm = flags.swarm === true || strategy === 'swarm';
+  const entry = scenarioEntry(catalogue, scenario);
+  if (swarm) refuseSwarm(command, entry, flags.swarm === true ? '--swarm' : '--strategy swarm');
+  const plan: PlanSource = flags.plan === undefined ? { kind: 'scenario' } : { kind: 'file', path: flags.plan, faults: checkPlanTargets(command, entry, flags.plan, readPlanFile(flags.plan)) };
+  return describeRun({ scenario, seed, bugs, strategy: strategy === 'pct' ? 'pct' : 'random', swarm, plan, code: codeFingerprint() });
+}
+
+export function scenarioEntry(catalogue: Catalogue, scenario: string): ScenarioEntry {
+  const entry = catalogue.scenarios.find((s) => s.name === scenario);
+  if (entry === undefined) throw new UsageError(`unknown scenario "${scenario}": run \`rpcsim list\` to see them all`);
+  return entry;
+}
+
+function refuseSwarm(command: string, entry: ScenarioEntry, flag: string): void {
+  if (entry.faultTargets.length > 0) return;
+  throw new UsageError(`${command} ${entry.name} does not take ${flag}: the scenario declares no fault targets, so the seed has no faults to pick; run it without ${flag}`);
+}
+
+/** A plan must strike servers the scenario can fault: its declared targets (or its own plan's). */
+export function checkPlanTargets(command: string, entry: ScenarioEntry, where: string, plan: FaultPlan): FaultPlan {
+  const targets = new Set([...entry.faultTargets, ...entry.ownPlanTargets]);
+  if (targets.size === 0) throw new UsageError(`${command} ${entry.name} does not take --plan: the scenario declares no fault targets, so a plan would strike nothing`);
+  for (const [i, planned] of plan.entries()) {
+    if (!targets.has(planned.fault.target)) {
+      throw new UsageError(`${where}: entry ${i} targets "${planned.fault.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
+    }
+    if ('when' in planned && !targets.has(planned.when.target)) {
+      throw new UsageError(`${where}: entry ${i} waits on "${planned.when.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
+    }
+  }
+  return plan;
+}
+
+/** What the catalogue needs to run `description` (a replay's chooser, if any, answers every decision). */
+export function runOptionsOf(description: RunDescription, trace: boolean, chooser?: Chooser): CliRunOptions {
+  return {
+    seed: description.seed,
+    bugs: new Set(description.bugs),
+    trace,
+    swarm: description.swarm,
+    strategy: description.strategy,
+    ...(description.pct === null ? {} : { pct: description.pct }),
+    ...(description.plan.kind === 'file' ? { faults: description.plan.faults } : {}),
+    ...(description.timing === null ? {} : { timing: description.timing }),
+    ...(chooser === undefined ? {} : { chooser }),
+  };
+}

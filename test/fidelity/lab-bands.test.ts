@@ -1,0 +1,67 @@
+// The lab's error lines against real Go's bands, on a few seeds (`npm run fidelity` runs 20):
+// broken pipe's share of dropped requests stays near Go's 20–30%, "unexpected EOF" stays near
+// the accept loop's 18 reply drops per 10 request drops, and the judging marks a figure outside
+// Go's band as outside.
+
+import { describe, expect, it } from 'vitest';
+import { GO_MEASURED, goBand, judge } from '../../scenarios/fidelity/bands.ts';
+import { lineKind, measureSeeds, type SeedCounts } from '../../scenarios/fidelity/measure.ts';
+
+const SEEDS = [1, 2, 3, 4, 5];
+let measured: Promise<SeedCounts[]> | null = null;
+/** Both lab tests read the same five runs. */
+function csuSeeds(): Promise<SeedCounts[]> {
+  measured ??= measureSeeds('concurrent-same-unreliable', SEEDS);
+  return measured;
+}
+
+function pooled(seeds: readonly SeedCounts[]): { eof: number; reset: number; pipe: number; shutdown: number } {
+  const sum = { eof: 0, reset: 0, pipe: 0, shutdown: 0 };
+  for (const s of seeds) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s.lines[k];
+  return sum;
+}
+
+describe('fidelity › the lab suite on a few seeds', () => {
+  it('should give broken pipe 12–40% of dropped requests and 1.2–2.4 EOF lines per drop in concurrent-same-unreliable', async () => {
+    const seeds = await csuSeeds();
+    expect(seeds.every((s) => s.ok)).toBe(true);
+    const sum = pooled(seeds);
+    const drops = sum.reset + sum.pipe + sum.shutdown;
+    // Five seeds give ~500 drops: the pooled share is within a few points of the 20-seed figure,
+    // so these looser bounds fail only when the timing model is badly off (it was 4% before).
+    expect(sum.pipe / drops).toBeGreaterThan(0.12);
+    expect(sum.pipe / drops).toBeLessThan(0.4);
+    expect(sum.eof / drops).toBeGreaterThan(1.2);
+    expect(sum.eof / drops).toBeLessThan(2.4);
+    expect(sum.shutdown / drops).toBeLessThan(0.05); // rare in Go: a few lines in six suite runs
+  });
+
+  it('should judge concurrent-same-unreliable inside Go\'s bands, and a run with no broken pipe outside', async () => {
+    const test = GO_MEASURED.find((t) => t.scenario === 'concurrent-same-unreliable')!;
+    const seeds = await csuSeeds();
+    const report = judge(test, seeds);
+    expect(report.rows.filter((r) => r.figure !== 'shutdown' && !r.inside)).toEqual([]);
+    expect(report.pipeShare?.inside).toBe(true);
+    // The same runs with every broken pipe counted as a reset, as the old timing nearly had it.
+    const noPipe = seeds.map((s) => ({ ...s, lines: { ...s.lines, reset: s.lines.reset + s.lines.pipe, pipe: 0 } }));
+    const bad = judge(test, noPipe);
+    expect(bad.inside).toBe(false);
+    expect(bad.pipeShare?.inside).toBe(false);
+    expect(bad.rows.find((r) => r.figure === 'pipe')?.inside).toBe(false);
+  });
+});
+
+describe('fidelity › counting and bands', () => {
+  it('should count exactly the four texts call() prints for a failed Call', () => {
+    expect(lineKind('unexpected EOF')).toBe('eof');
+    expect(lineKind('connection is shut down')).toBe('shutdown');
+    expect(lineKind('read unix @->/var/tmp/824-1000/pb-1-x: read: connection reset by peer')).toBe('reset');
+    expect(lineKind('write unix @->/var/tmp/824-1000/pb-1-x: write: broken pipe')).toBe('pipe');
+    expect(lineKind('PBServer(/var/tmp/x) accept: accept unix /var/tmp/x: use of closed network connection')).toBeNull();
+  });
+
+  it('should widen Go\'s six-run range by half of it on each side, to at least 0–1', () => {
+    expect(goBand([159, 189, 184, 165, 187, 186])).toEqual({ min: 144, max: 204 });
+    expect(goBand([0, 0, 0, 0, 0, 0])).toEqual({ min: 0, max: 1 });
+  });
+});
