@@ -9,6 +9,8 @@ import { shrinkCommand } from '../sim/cli/command-shrink.ts';
 import { checkHistoryCommand } from '../sim/cli/command-check-history-cli.ts';
 import { exploreCommand } from '../sim/cli/command-explore-cli.ts';
 import { viewCommand } from '../sim/cli/command-view-cli.ts';
+import { initCommand } from './init-command.ts';
+import { goCommand } from '../sim/cli/command-go-cli.ts';
 
 extraCommands.set('demo', demoCommand);
 extraCommands.set('teach', teachCommand);
@@ -17,7 +19,10 @@ extraCommands.set('check-history', checkHistoryCommand);
 extraCommands.set('explore', exploreCommand);
 // The page's script is bundled from this entry, which plugs the scenarios into the page.
 extraCommands.set('view', viewCommand(new URL('./view-page-entry.ts', import.meta.url)));
+extraCommands.set('init', initCommand);
 
 export function runCli(argv: readonly string[]): Promise<number> {
+  // `rpcsim go test <dir> -v` has Go's own flag shapes (a subcommand, -v): it parses its own.
+  if (argv[0] === 'go') return goCommand(argv.slice(1));
   return main(argv, catalogue);
 }

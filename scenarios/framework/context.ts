@@ -1,14 +1,15 @@
 // The `t *testing.T` of a scenario: Fatalf/Fatal that end the run as a safety failure with the
 // Go test's message, log lines in the trace, the socket paths the Go tests use (uid 1000, pid
-// 3123), the bug set every server and clerk is started with, and the per-run counts of client
-// operations and their key/value history.
+// 3123), the implementation under test (whose servers and clerks every scenario starts, through
+// scenarios/framework/lab.ts), and the per-run counts of client operations and their key/value
+// history.
 
 import { nowMicros, note } from '../../sim/index.ts';
 import { world } from '../../sim/runtime/active.ts';
 import type { TraceBody } from '../../sim/trace/events.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
 import type { KvOperation, KvOperationKind } from '../../sim/check/history.ts';
-import type { BugName, ProtocolOptions } from '../../protocol/index.ts';
+import type { Implementation } from '../../protocol/implementation.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
 
@@ -44,7 +45,8 @@ export class TestContext {
 
   constructor(
     readonly name: string,
-    readonly bugs: ReadonlySet<BugName>,
+    /** The viewservice and pbservice under test. */
+    readonly impl: Implementation,
   ) {}
 
   /** t.Fatalf / log.Fatalf: the test failed with this message. */
@@ -80,11 +82,6 @@ export class TestContext {
   /** Virtual time now, in microseconds (time.Now() for a scenario). */
   now(): number {
     return nowMicros();
-  }
-
-  /** Options for a server or clerk: its short trace name and this run's bugs. */
-  options(name?: string): ProtocolOptions {
-    return name === undefined ? { bugs: this.bugs } : { name, bugs: this.bugs };
   }
 
   /** Registers the scenario's servers as the targets of the run's fault plan. */

@@ -6,14 +6,13 @@
 
 import { crashProcess, fault, linkFile, pauseProcess, removeFile, resumeProcess } from '../../sim/index.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
-import type { pbservice } from '../../protocol/index.ts';
 import type { TestContext } from './context.ts';
-import { StartServer } from './lab.ts';
+import { StartServer, type ServerHandle } from './lab.ts';
 
 interface Member {
   readonly me: string;
   readonly vshostLink: string;
-  server: pbservice.PBServer;
+  server: ServerHandle;
 }
 
 export class ServerFleet implements FaultTargets {
@@ -25,7 +24,7 @@ export class ServerFleet implements FaultTargets {
   ) {}
 
   /** StartServer(vshost, me) under a short name, through its own link to the viewservice. */
-  start(name: string, me: string): pbservice.PBServer {
+  start(name: string, me: string): ServerHandle {
     const vshostLink = `${this.vshost}-${name}`;
     if (!this.members.has(name)) linkFile(this.vshost, vshostLink);
     const server = StartServer(this.t, vshostLink, me, name);
@@ -33,7 +32,7 @@ export class ServerFleet implements FaultTargets {
     return server;
   }
 
-  server(name: string): pbservice.PBServer | undefined {
+  server(name: string): ServerHandle | undefined {
     return this.members.get(name)?.server;
   }
 

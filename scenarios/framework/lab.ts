@@ -1,25 +1,50 @@
-// The lab's constructors as the Go tests call them, with the bookkeeping a scenario needs:
-// every server and clerk gets this run's bugs, servers get short process names for the trace
-// (vs, s1, s2, s3), and key/value clerks count their completed operations and record them in
-// the run's history.
+// The lab's constructors as the Go tests call them, on the implementation under test (t.impl),
+// with the bookkeeping a scenario needs: every server runs in a process of its own with a short
+// name for the trace (vs, s1, s2, s3), and key/value clerks count their completed operations and
+// record them in the run's history.
 
-import { pbservice, viewservice } from '../../protocol/index.ts';
+import { spawnProcess, type Process } from '../../sim/index.ts';
+import { DeadPings, PingInterval, type PBClerk, type PBServer, type View, type ViewClerk as VsClerk, type ViewServer } from '../../protocol/implementation.ts';
 import type { TestContext } from './context.ts';
 
 export const Second = 1_000_000;
 export const Millisecond = 1_000;
 /** Every 2015 test starts with runtime.GOMAXPROCS(4): four threads on the machine's two CPUs. */
 export const LAB_GOMAXPROCS = 4;
-export const { PingInterval, DeadPings } = viewservice;
+export { DeadPings, PingInterval };
 
 /** viewservice.StartServer(vshost), in its own process named "vs". */
-export function StartViewServer(t: TestContext, vshost: string): viewservice.ViewServer {
-  return viewservice.StartServer(vshost, t.options('vs'));
+export function StartViewServer(t: TestContext, vshost: string): ViewServer {
+  return spawnProcess('vs', () => t.impl.viewservice.StartServer(vshost)).value;
+}
+
+/** A running pbservice server as the tests hold it: its socket path, its process (for crash and
+ *  pause), and the lab's kill() and setunreliable(). */
+export class ServerHandle {
+  constructor(
+    readonly me: string,
+    readonly proc: Process,
+    private readonly server: PBServer,
+  ) {}
+
+  kill(): void {
+    this.server.kill();
+  }
+
+  setunreliable(what: boolean): void {
+    this.server.setunreliable(what);
+  }
 }
 
 /** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"). */
-export function StartServer(t: TestContext, vshost: string, me: string, name: string): pbservice.PBServer {
-  return pbservice.StartServer(vshost, me, t.options(name));
+export function StartServer(t: TestContext, vshost: string, me: string, name: string): ServerHandle {
+  const { proc, value } = spawnProcess(name, () => t.impl.pbservice.StartServer(vshost, me));
+  return new ServerHandle(me, proc, value);
+}
+
+/** viewservice.MakeClerk(me, server), uncounted: the tests' own view polling. */
+export function MakeVsClerk(t: TestContext, me: string, server: string): VsClerk {
+  return t.impl.viewservice.MakeClerk(me, server);
 }
 
 /** A pbservice clerk that counts what it completes and records it in the run's history. */
@@ -28,7 +53,7 @@ export class KvClerk {
 
   constructor(
     private readonly t: TestContext,
-    private readonly ck: pbservice.Clerk,
+    private readonly ck: PBClerk,
   ) {
     this.clientId = t.newClientId();
   }
@@ -55,24 +80,24 @@ export class KvClerk {
 
 /** pbservice.MakeClerk(vshost, me). */
 export function MakeClerk(t: TestContext, vshost: string, me: string): KvClerk {
-  return new KvClerk(t, pbservice.MakeClerk(vshost, me, t.options()));
+  return new KvClerk(t, t.impl.pbservice.MakeClerk(vshost, me));
 }
 
 /** A viewservice clerk whose Ping, Get and Primary count as the viewservice test's operations. */
 export class ViewClerk {
   constructor(
     private readonly t: TestContext,
-    private readonly ck: viewservice.Clerk,
+    private readonly ck: VsClerk,
     readonly me: string,
   ) {}
 
-  async Ping(viewnum: number): Promise<{ view: viewservice.View; error: string | null }> {
+  async Ping(viewnum: number): Promise<{ view: View; error: string | null }> {
     const result = await this.ck.Ping(viewnum);
     this.t.countOperation();
     return result;
   }
 
-  async Get(): Promise<{ view: viewservice.View; ok: boolean }> {
+  async Get(): Promise<{ view: View; ok: boolean }> {
     const result = await this.ck.Get();
     this.t.countOperation();
     return result;
@@ -87,5 +112,5 @@ export class ViewClerk {
 
 /** viewservice.MakeClerk(me, server), counted. */
 export function MakeViewClerk(t: TestContext, me: string, server: string): ViewClerk {
-  return new ViewClerk(t, viewservice.MakeClerk(me, server), me);
+  return new ViewClerk(t, t.impl.viewservice.MakeClerk(me, server), me);
 }

@@ -13,13 +13,18 @@ import type { KvOperation } from '../../sim/check/history.ts';
 
 /** Enough to decide the scenarios' histories (thousands of operations) in well under a second. */
 const LINEARIZABILITY_BUDGET_STEPS = 5_000_000;
-import type { BugName } from '../../protocol/index.ts';
+import type { BugName } from '../../protocol/bugs.ts';
+import type { Implementation } from '../../protocol/implementation.ts';
+import { referenceImplementation } from '../../protocol/reference.ts';
 import { TestContext } from './context.ts';
 import { LAB_GOMAXPROCS } from './lab.ts';
 import { LivenessFailure, TestFailure, type FailureKind, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface RunOptions {
   readonly seed: number;
+  /** The servers and clerks under test; default: the reference implementation. */
+  readonly impl?: Implementation;
+  /** Catalogued bugs to switch on in the reference implementation (not with `impl`). */
   readonly bugs?: ReadonlySet<BugName>;
   /** Keep the trace (default true); exploration turns it off for speed. */
   readonly trace?: boolean;
@@ -37,8 +42,6 @@ export interface RunOptions {
 
 type Verdict = { readonly ok: true } | { readonly ok: false; readonly kind: FailureKind; readonly reason: string; readonly detail: string | null };
 
-const NO_BUGS: ReadonlySet<BugName> = new Set<BugName>();
-
 export async function runScenarioWith(scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
   const weather = resolveFaults(scenario, options);
   const world = new World({
@@ -48,7 +51,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     timing: { gomaxprocs: LAB_GOMAXPROCS, ...weather.timing, ...options.timing },
     ...(options.chooser === undefined ? {} : { chooser: options.chooser }),
   });
-  const t = new TestContext(scenario.name, options.bugs ?? NO_BUGS);
+  const t = new TestContext(scenario.name, implementationOf(options));
   t.startUnreliable = weather.unreliable;
   installFaultPlan(world, weather.plan, fleetTargets(t, scenario, weather.plan));
   const report = await world.run(() => scenario.run(t));
@@ -66,6 +69,16 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
   let verdict = verdictOf(report, world, scenario);
   if (verdict.ok && (options.linearizability ?? scenario.linearizability ?? false)) verdict = linearizabilityVerdict(record.history);
   return verdict.ok ? { ...record, ok: true } : { ...record, ...verdict };
+}
+
+/** The implementation a run drives: the caller's, or the reference with the requested bugs. The
+ *  bugs are switches of the reference, so asking for both is a mistake, not a combination. */
+function implementationOf(options: RunOptions): Implementation {
+  if (options.impl === undefined) return referenceImplementation(options.bugs);
+  if (options.bugs !== undefined && options.bugs.size > 0) {
+    throw new Error('bugs are switches of the reference implementation; they cannot be combined with impl');
+  }
+  return options.impl;
 }
 
 function verdictOf(report: RunReport, world: World, scenario: Scenario): Verdict {

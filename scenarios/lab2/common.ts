@@ -3,15 +3,15 @@
 // wait for the backup's promotion, and the common ending (kill all, 1 s, vs.Kill(), 1 s).
 
 import { sleep } from '../../sim/index.ts';
-import { viewservice, type pbservice } from '../../protocol/index.ts';
+import type { View, ViewClerk, ViewServer } from '../../protocol/implementation.ts';
 import type { TestContext } from '../framework/context.ts';
 import { ServerFleet } from '../framework/fleet.ts';
-import { DeadPings, PingInterval, Second, StartServer, StartViewServer } from '../framework/lab.ts';
+import { DeadPings, MakeVsClerk, PingInterval, Second, StartServer, StartViewServer, type ServerHandle } from '../framework/lab.ts';
 
 export interface ViewService {
   readonly vshost: string;
-  readonly vs: viewservice.ViewServer;
-  readonly vck: viewservice.Clerk;
+  readonly vs: ViewServer;
+  readonly vck: ViewClerk;
 }
 
 /** vs := viewservice.StartServer(vshost); time.Sleep(time.Second); vck := MakeClerk("", vshost) */
@@ -19,12 +19,12 @@ export async function startViewService(t: TestContext, tag: string): Promise<Vie
   const vshost = t.vsport(tag);
   const vs = StartViewServer(t, vshost);
   await sleep(Second);
-  return { vshost, vs, vck: viewservice.MakeClerk('', vshost) };
+  return { vshost, vs, vck: MakeVsClerk(t, '', vshost) };
 }
 
 /** sa[i] = StartServer(vshost, port(tag, i+1)), named s1, s2, ...; optionally setunreliable(true). */
-export function startServers(t: TestContext, vshost: string, tag: string, nservers: number, unreliable: boolean): pbservice.PBServer[] {
-  const sa: pbservice.PBServer[] = [];
+export function startServers(t: TestContext, vshost: string, tag: string, nservers: number, unreliable: boolean): ServerHandle[] {
+  const sa: ServerHandle[] = [];
   for (let i = 0; i < nservers; i++) {
     const server = StartServer(t, vshost, t.port(tag, i + 1), `s${i + 1}`);
     if (unreliable) server.setunreliable(true);
@@ -34,7 +34,7 @@ export function startServers(t: TestContext, vshost: string, tag: string, nserve
 }
 
 /** Poll up to `iterations` times for a view with both a primary and a backup. */
-export async function pollPrimaryAndBackup(vck: viewservice.Clerk, iterations: number): Promise<void> {
+export async function pollPrimaryAndBackup(vck: ViewClerk, iterations: number): Promise<void> {
   for (let iters = 0; iters < iterations; iters++) {
     const { view } = await vck.Get();
     if (view.Primary !== '' && view.Backup !== '') break;
@@ -43,7 +43,7 @@ export async function pollPrimaryAndBackup(vck: viewservice.Clerk, iterations: n
 }
 
 /** Kill view1's primary, poll 2·DeadPings for view1's backup to be primary, else "wrong Primary". */
-export async function killPrimaryAwaitBackup(t: TestContext, vck: viewservice.Clerk, sa: readonly pbservice.PBServer[], view1: viewservice.View): Promise<void> {
+export async function killPrimaryAwaitBackup(t: TestContext, vck: ViewClerk, sa: readonly ServerHandle[], view1: View): Promise<void> {
   for (const server of sa) {
     if (view1.Primary === server.me) {
       server.kill();
@@ -60,7 +60,7 @@ export async function killPrimaryAwaitBackup(t: TestContext, vck: viewservice.Cl
 }
 
 /** The usual ending: kill every server, sleep 1 s, vs.Kill(), sleep 1 s. */
-export async function finish(sa: readonly pbservice.PBServer[], vs: viewservice.ViewServer): Promise<void> {
+export async function finish(sa: readonly ServerHandle[], vs: ViewServer): Promise<void> {
   for (const server of sa) server.kill();
   await sleep(Second);
   vs.Kill();
@@ -69,7 +69,7 @@ export async function finish(sa: readonly pbservice.PBServer[], vs: viewservice.
 
 /** Polls the viewservice (up to 4·DeadPings times) for exactly this primary and backup; the
  *  stories use it where the Go tests would poll and then check. Fails with `what` otherwise. */
-export async function awaitView(t: TestContext, vck: viewservice.Clerk, primary: string, backup: string, what: string): Promise<void> {
+export async function awaitView(t: TestContext, vck: ViewClerk, primary: string, backup: string, what: string): Promise<void> {
   for (let i = 0; i < DeadPings * 4; i++) {
     const { view } = await vck.Get();
     if (view.Primary === primary && view.Backup === backup) return;

@@ -5,11 +5,10 @@
 // TestPartition2.
 
 import { sleep } from '../../sim/index.ts';
-import type { pbservice } from '../../protocol/index.ts';
 import { check } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
-import { DeadPings, MakeClerk, PingInterval, Second, StartServer, type KvClerk } from '../framework/lab.ts';
+import { DeadPings, MakeClerk, PingInterval, Second, StartServer, type KvClerk, type ServerHandle } from '../framework/lab.ts';
 import { linkViewserver, partitionFromViewserver } from '../framework/partition.ts';
 import { proxy, type ProxyDelay } from '../framework/proxy.ts';
 import type { Scenario } from '../framework/scenario.ts';
@@ -17,8 +16,8 @@ import { startViewService, type ViewService } from './common.ts';
 
 export interface PartitionedWorld extends ViewService {
   readonly ck1: KvClerk;
-  readonly s1: pbservice.PBServer;
-  readonly s2: pbservice.PBServer;
+  readonly s1: ServerHandle;
+  readonly s2: ServerHandle;
   readonly delay: ProxyDelay;
 }
 

@@ -4,10 +4,9 @@
 // shared with TestRepeatedCrashUnreliable.
 
 import { go, note, randomInt, sleep } from '../../sim/index.ts';
-import type { pbservice } from '../../protocol/index.ts';
 import type { TestContext } from '../framework/context.ts';
 import { Future } from '../framework/future.ts';
-import { DeadPings, MakeClerk, Millisecond, PingInterval, Second, StartServer } from '../framework/lab.ts';
+import { DeadPings, MakeClerk, Millisecond, PingInterval, Second, StartServer, type ServerHandle } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
 import { finish, pollPrimaryAndBackup, startServers, startViewService, type ViewService } from './common.ts';
 
@@ -16,7 +15,7 @@ export interface Done {
 }
 
 /** Kill and restart servers until done; restarted servers are reliable (spec §4.2). */
-export function startKiller(t: TestContext, vshost: string, tag: string, sa: pbservice.PBServer[], done: Done): void {
+export function startKiller(t: TestContext, vshost: string, tag: string, sa: ServerHandle[], done: Done): void {
   go(async () => {
     while (!done.value) {
       const i = randomInt(2 ** 31) % sa.length;
@@ -37,7 +36,7 @@ export function startKiller(t: TestContext, vshost: string, tag: string, sa: pbs
 
 /** Start three servers, poll only DeadPings times for primary and backup, then wait for the
  *  primary to initialise the backup. */
-export async function setUpRepeatedCrash(t: TestContext, vs: ViewService, tag: string, unreliable: boolean): Promise<pbservice.PBServer[]> {
+export async function setUpRepeatedCrash(t: TestContext, vs: ViewService, tag: string, unreliable: boolean): Promise<ServerHandle[]> {
   const sa = startServers(t, vs.vshost, tag, 3, unreliable);
   await pollPrimaryAndBackup(vs.vck, DeadPings);
 

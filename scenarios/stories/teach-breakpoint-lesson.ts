@@ -17,6 +17,7 @@ import type { ScenarioResult } from '../framework/scenario.ts';
 import { appendReceived, inFlightAppend, raceEvents, type RaceEvents } from './teach-breakpoint-events.ts';
 import { holdThreadMillis } from './teach-breakpoint-realtime.ts';
 import { BREAKPOINT_RACE_BUG, breakpointRaceScenario } from './teach-breakpoint-race.ts';
+import type { Implementation } from '../../protocol/implementation.ts';
 
 /** Found by search: the smallest seed whose run (a) fails, whose run (b) passes in both modes,
  *  and in which the primary dies inside its call(backup, "PBServer.Forward", ...) after the backup
@@ -34,6 +35,8 @@ export interface LessonOptions {
   readonly mode: HoldMode;
   readonly holdMicros?: number;
   readonly realHoldMillis?: number;
+  /** The user's own servers instead of the reference with the lesson's bug (`--impl`). */
+  readonly impl?: Implementation;
 }
 
 export interface LessonRun {
@@ -53,7 +56,8 @@ export interface ReplayedRun extends LessonRun {
 export interface Lesson {
   readonly seed: number;
   readonly mode: HoldMode;
-  readonly bug: typeof BREAKPOINT_RACE_BUG;
+  /** The reference's bug the lesson switches on; null when it runs a user's implementation. */
+  readonly bug: typeof BREAKPOINT_RACE_BUG | null;
   /** Where the breakpoint is set; null when the primary was serving no Append when it died. */
   readonly trigger: Trigger | null;
   readonly holdMicros: number;
@@ -64,9 +68,9 @@ export interface Lesson {
 
 const BUGS = new Set([BREAKPOINT_RACE_BUG]);
 
-async function run(seed: number, trigger: Trigger | null, debug?: Breakpoint, replayOf?: ScenarioResult): Promise<{ run: LessonRun; chooser: ReplayChooser | null }> {
+async function run(seed: number, impl: Implementation | undefined, trigger: Trigger | null, debug?: Breakpoint, replayOf?: ScenarioResult): Promise<{ run: LessonRun; chooser: ReplayChooser | null }> {
   const chooser = replayOf === undefined ? null : new ReplayChooser(replayOf.decisions);
-  const result = await runScenarioWith(breakpointRaceScenario(debug), { seed, bugs: BUGS, trace: true, ...(chooser === null ? {} : { chooser }) });
+  const result = await runScenarioWith(breakpointRaceScenario(debug), { seed, ...(impl === undefined ? { bugs: BUGS } : { impl }), trace: true, ...(chooser === null ? {} : { chooser }) });
   const events = raceEvents(result.trace, trigger ?? appendReceived(1));
   return { run: { result, hash: traceHash(result.trace), events }, chooser };
 }
@@ -74,20 +78,20 @@ async function run(seed: number, trigger: Trigger | null, debug?: Breakpoint, re
 export async function teachBreakpoint(options: LessonOptions): Promise<Lesson> {
   const { seed, mode } = options;
   const holdMicros = options.holdMicros ?? HOLD_MICROS;
-  const first = await run(seed, null);
+  const first = await run(seed, options.impl, null);
   const nth = inFlightAppend(first.run.result.trace);
-  const base = { seed, mode, bug: BREAKPOINT_RACE_BUG, holdMicros };
+  const base = { seed, mode, bug: options.impl === undefined ? BREAKPOINT_RACE_BUG : null, holdMicros };
   if (nth === null) return { ...base, trigger: null, asIs: first.run, modelled: null, replayed: null };
   const trigger = appendReceived(nth);
   const asIs = { ...first.run, events: raceEvents(first.run.result.trace, trigger) };
-  const modelled = (await run(seed, trigger, { when: trigger, hold: mode, forMicros: holdMicros })).run;
+  const modelled = (await run(seed, options.impl, trigger, { when: trigger, hold: mode, forMicros: holdMicros })).run;
   let realHeldMillis = 0;
   let hits = 0;
   const hold = (): void => {
     hits++;
     realHeldMillis += holdThreadMillis(options.realHoldMillis ?? REAL_HOLD_MILLIS);
   };
-  const replay = await run(seed, trigger, { when: trigger, hold: mode, forMicros: 0, onHit: hold }, asIs.result);
+  const replay = await run(seed, options.impl, trigger, { when: trigger, hold: mode, forMicros: 0, onHit: hold }, asIs.result);
   const divergence = replay.chooser?.divergence?.message ?? null;
   return { ...base, trigger, asIs, modelled, replayed: { ...replay.run, realHeldMillis, hits, divergence } };
 }

@@ -20,7 +20,7 @@ import { nowMicros, sleep } from '../../sim/index.ts';
 import { world } from '../../sim/runtime/active.ts';
 import { installBreakpoint, type Breakpoint } from '../../sim/faults/breakpoint.ts';
 import type { FaultPlan } from '../../sim/faults/index.ts';
-import type { BugName } from '../../protocol/index.ts';
+import type { BugName } from '../../protocol/bugs.ts';
 import { checkAppends } from '../framework/checks.ts';
 import type { TestContext } from '../framework/context.ts';
 import { MakeClerk, Millisecond, Second } from '../framework/lab.ts';

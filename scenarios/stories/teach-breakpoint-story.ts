@@ -4,7 +4,7 @@
 
 import type { HoldMode } from '../../sim/faults/breakpoint.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
-import { bugEntry, type BugName } from '../../protocol/index.ts';
+import { bugEntry, type BugName } from '../../protocol/bugs.ts';
 import { BACKUP, PRIMARY, type RaceEvents } from './teach-breakpoint-events.ts';
 
 export function secs(event: TraceEvent | null): string {
@@ -72,7 +72,7 @@ export function whatMoved(a: RaceEvents, b: RaceEvents, mode: HoldMode): string[
 }
 
 /** What followed: how many copies of the Append the backup ended up applying, and why. */
-export function whatFollowed(a: RaceEvents, b: RaceEvents, bug: BugName): string[] {
+export function whatFollowed(a: RaceEvents, b: RaceEvents, bug: BugName | null): string[] {
   if (!diedInsideForward(a)) {
     const returned = a.forwardReturned === null ? '' : ` (its call returned at ${secs(a.forwardReturned)})`;
     return [`It did not matter on this seed: ${PRIMARY} was not inside call(backup, "PBServer.Forward", ...) when it died${returned}, so this seed does not show the race.`];
@@ -80,7 +80,7 @@ export function whatFollowed(a: RaceEvents, b: RaceEvents, bug: BugName): string
   if (a.forwardRun === null || a.retryRun === null) return [];
   const lines = [
     `So without the breakpoint ${BACKUP} ran this Append twice: from the Forward at ${secs(a.forwardRun)}, and again when the client's retry reached it as the new primary at ${secs(a.retryRun)}.`,
-    `The bug ${bug}: ${bugEntry(bug).description}.`,
+    bug === null ? 'Your implementation let both copies through, where the op id should have marked the second as a retry.' : `The bug ${bug}: ${bugEntry(bug).description}.`,
   ];
   if (b.forwardRun === null && b.retryRun !== null) {
     lines.push(`With the breakpoint the retry at ${secs(b.retryRun)} was the only copy: no duplicate, and the test passes. The race was never fixed, only stepped around.`);

@@ -21,20 +21,29 @@ import { printNextSteps } from './next-steps.ts';
 import { buildViewModel } from '../../sim/view/build-model.ts';
 import { viewMetaOf } from '../../sim/view/meta.ts';
 import { shownPath, writeViewPage } from '../../sim/cli/view-page-file-cli.ts';
+import { implementationFlag, implementationText } from '../../sim/cli/impl-flag.ts';
+import { shellWord } from '../../sim/replay/run-description.ts';
+import type { ImplementationRef } from '../../sim/cli/catalogue.ts';
+import { loadImplementation } from '../implementation-loader.ts';
 import { EXIT_DIVERGED } from '../../sim/cli/flags-per-command.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
 const INDENT = '               ';
 
-export async function teachCommand(_catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
+export async function teachCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   if (target === undefined) throw new UsageError('teach needs a lesson: rpcsim teach breakpoint');
   if (!(LESSONS as readonly string[]).includes(target)) throw unknownNameError('lesson', target, LESSONS, 'help teach');
   const mode = flags.mode ?? 'task';
   if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`bad --mode "${mode}": give task (hold one goroutine) or process (stop the whole primary)`);
   const seed = flags.seed === undefined ? LESSON_SEED : parseSeed(flags.seed);
-  const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode });
-  printLesson(lesson);
+  // A page re-runs its scenario in the browser with the reference servers: it cannot load yours.
+  if (flags.html === true && flags.impl !== undefined) throw new UsageError('teach --html draws the lesson on the reference servers (the page re-runs them): leave out --impl, or drop --html');
+  // The catalogue checks the path and says what is wrong with it; the lesson needs the servers themselves.
+  const ref = await implementationFlag(catalogue, flags);
+  const impl = ref === undefined ? undefined : (await loadImplementation(ref.path)).impl;
+  const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode, ...(impl === undefined ? {} : { impl }) });
+  printLesson(lesson, ref);
   if (flags.html === true) await writeLessonPage(lesson, flags.out ?? `rpcsim-teach-breakpoint-seed${lesson.seed}.html`);
   // The lesson's runs are meant to fail and pass as the seed makes them; what must hold is that
   // the deterministic replay under a real breakpoint (c) is (a) again, byte for byte.
@@ -44,7 +53,7 @@ export async function teachCommand(_catalogue: Catalogue, target: string | undef
 
 /** `--html`: the lesson's runs as one page, (a) on top with branching, (b) and (c) under it. */
 async function writeLessonPage(lesson: Lesson, out: string): Promise<void> {
-  const bugs = [lesson.bug];
+  const bugs = lesson.bug === null ? [] : [lesson.bug];
   // The breakpoint is not a fault plan: the command that gives these runs is the lesson's own.
   const replay = `npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode}`;
   const modelOf = (run: LessonRun) => buildViewModel(run.result.trace, { ...viewMetaOf(run.result, bugs, false), replay });
@@ -58,10 +67,11 @@ async function writeLessonPage(lesson: Lesson, out: string): Promise<void> {
   console.log(`wrote ${shownPath(path)} (${(bytes / 1_000_000).toFixed(1)} MB): the ${1 + companions.length} runs drawn one under the other; open it in a browser`);
 }
 
-function printLesson(lesson: Lesson): void {
+function printLesson(lesson: Lesson, ref: ImplementationRef | undefined): void {
   const { asIs, modelled, replayed, trigger } = lesson;
   console.log(paint('bold', 'Why the test passes under a breakpoint and fails without one'));
-  console.log(`seed ${lesson.seed} · scenario ${BREAKPOINT_RACE} · bug ${lesson.bug} · faults: ${describePlan(asIs.result.faults)}`);
+  const what = lesson.bug === null ? implementationText(ref, new Set()) : `bug ${lesson.bug}`;
+  console.log(`seed ${lesson.seed} · scenario ${BREAKPOINT_RACE} · ${what} · faults: ${describePlan(asIs.result.faults)}`);
   console.log('One client appends to one key; the primary dies at a fixed virtual time, whatever it is doing.');
   console.log('');
   console.log(paint('bold', '(a) As is'));
@@ -99,9 +109,10 @@ function printLesson(lesson: Lesson): void {
   if (!diedInsideForward(asIs.events)) console.log(`  Seed ${lesson.seed} does not show the race; seed ${LESSON_SEED} does: npx rpcsim teach breakpoint --seed ${LESSON_SEED}`);
   console.log('');
   const otherMode = lesson.mode === 'task' ? 'process' : 'task';
+  const implArg = ref === undefined ? '' : ` --impl ${shellWord(ref.path)}`;
   printNextSteps([
-    [`npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${otherMode}`, `the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`],
-    ['npx rpcsim bugs', `the bug ${lesson.bug} and the others`],
+    [`npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${otherMode}${implArg}`, `the same, stopping ${lesson.mode === 'task' ? `all of ${PRIMARY}` : 'one goroutine'}`],
+    ...(lesson.bug === null ? [] : [['npx rpcsim bugs', `the bug ${lesson.bug} and the others`] as [string, string]]),
   ]);
 }
 

@@ -7,6 +7,7 @@ import type { TraceEvent } from '../trace/events.ts';
 import type { FaultPlan } from '../faults/plan.ts';
 import type { NetTiming } from '../net/timing.ts';
 import type { PctOptions } from '../explore/pct.ts';
+import type { ImplementationUnderTest } from '../replay/run-description.ts';
 
 export interface NamedThing {
   readonly name: string;
@@ -29,6 +30,9 @@ export interface BugEntry extends NamedThing {
 
 export type Strategy = 'random' | 'pct';
 
+/** A user's own implementation (`--impl PATH`): where it is, and a short hash of its sources. */
+export type ImplementationRef = ImplementationUnderTest;
+
 export interface CliRunOptions {
   readonly seed: number;
   readonly bugs: ReadonlySet<string>;
@@ -44,6 +48,8 @@ export interface CliRunOptions {
   readonly pct?: PctOptions;
   /** Network timing overrides. */
   readonly timing?: Partial<NetTiming>;
+  /** Run this implementation instead of the reference (loaded with Catalogue.loadImplementation). */
+  readonly impl?: ImplementationRef;
 }
 
 export interface CliRunResult {
@@ -81,4 +87,6 @@ export interface Catalogue {
   readonly scenarios: readonly ScenarioEntry[];
   readonly bugs: readonly BugEntry[];
   run(scenario: string, options: CliRunOptions): Promise<CliRunResult>;
+  /** Loads the implementation at `path` for `--impl`; a path that cannot serve throws UsageError. */
+  loadImplementation?(path: string): Promise<ImplementationRef>;
 }

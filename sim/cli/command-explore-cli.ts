@@ -10,9 +10,11 @@ import { runPool } from './explore-pool-cli.ts';
 import { Progress } from './explore-progress-cli.ts';
 import { failureLines, headerLine, summaryLine } from './explore-report.ts';
 import type { Flags } from './main.ts';
+import { withImplementation } from './impl-flag.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  const options = parseExploreOptions(catalogue, target, flags);
+  const parsed = parseExploreOptions(catalogue, target, flags);
+  const options = { ...parsed, run: await withImplementation(catalogue, parsed.run, flags) };
   const cores = availableParallelism();
   if (options.jobs > cores) {
     // Each worker holds a whole simulated world; threads beyond the cores only add memory and

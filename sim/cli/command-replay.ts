@@ -6,7 +6,7 @@
 // fingerprint differs. Exit 0/1 for an identical replay of a passing/failing run, 3 diverged.
 
 import { ReplayChooser, ReplayDivergence } from '../kernel/decision-log.ts';
-import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
+import { streamTraceHash as traceHash } from '../trace/hash.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -18,6 +18,7 @@ import { UsageError } from './usage-error.ts';
 import { wallMillis } from '../bench/wallclock.ts';
 import { EXIT_DIVERGED } from './flags-per-command.ts';
 import { describeFromFlags, runOptionsOf } from './run-setup.ts';
+import { implementationFlag, withImplementation } from './impl-flag.ts';
 import { codeFingerprint } from '../replay/code-fingerprint.ts';
 import { differingFields, showField, type RunDescription } from '../replay/run-description.ts';
 
@@ -26,7 +27,7 @@ const RUN_FLAGS = ['seed', 'bug', 'swarm', 'strategy', 'plan'] as const;
 export async function replayCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<number> {
   if (flags.trace !== undefined) return replayTraceFile(catalogue, scenarioArg, flags.trace, flags);
   if (flags.seed === undefined) throw new UsageError('replay needs --seed N (the seed a run printed) or --trace FILE (from run --trace-out)');
-  const description = describeFromFlags(catalogue, 'replay', scenarioArg, flags);
+  const description = await withImplementation(catalogue, describeFromFlags(catalogue, 'replay', scenarioArg, flags), flags);
   const started = wallMillis();
   const result = await catalogue.run(description.scenario, runOptionsOf(description, true));
   const hash = traceHash(result.trace);
@@ -40,6 +41,9 @@ async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undef
   const path = fileArg === '-' ? 'standard input' : fileArg;
   checkFileConsistent(path, file);
   const recorded = file.run;
+  if (flags.impl !== undefined) {
+    throw new UsageError(`replay --trace does not take --impl: ${path} records the implementation it ran${recorded.impl === null ? ' (the reference)' : ` (${recorded.impl.path})`}, and the replay loads it from there`);
+  }
   if (scenarioArg !== undefined || RUN_FLAGS.some((flag) => flags[flag] !== undefined)) {
     // The command names a run too: it must be the file's, or the user is comparing two things.
     const asked = describeFromFlags(catalogue, 'replay', scenarioArg ?? recorded.scenario, flags, recorded.seed);
@@ -50,8 +54,17 @@ async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undef
     }
   }
   const now = codeFingerprint();
-  const current: RunDescription = { ...recorded, code: now };
-  const blame = recorded.code === now
+  const impl = await implementationNow(catalogue, recorded.impl);
+  const implChanged = impl !== null && recorded.impl !== null && impl.sourceHash !== recorded.impl.sourceHash;
+  if (implChanged) {
+    const notice = `the implementation has changed since ${path} was recorded: source ${recorded.impl!.sourceHash} then, ${impl.sourceHash} now`;
+    if (flags.json === true) console.error(`rpcsim: ${notice}`);
+    else console.log(paint('red', notice));
+  }
+  const current: RunDescription = { ...recorded, code: now, impl };
+  const blame = implChanged
+    ? `the implementation at ${impl.path} has changed since ${path} was recorded`
+    : recorded.code === now
     ? `the code fingerprint is the same (${now}), so either ${path} was edited or the run is not deterministic (a bug in rpcsim: please report it with this file)`
     : `the program has changed since ${path} was recorded (code fingerprint ${recorded.code} then, ${now} now)`;
   if (!catalogue.scenarios.some((s) => s.name === recorded.scenario)) throw new UsageError(`${path} records scenario "${recorded.scenario}", which this rpcsim does not have; run \`rpcsim list\``);
@@ -85,6 +98,12 @@ async function replayTraceFile(catalogue: Catalogue, scenarioArg: string | undef
   console.log(`  recorded: ${was ? renderTextLine(was) : `(the recorded run ended after event ${file.events.length})`}`);
   console.log(`  replayed: ${is ? renderTextLine(is) : `(the replay ended after event ${result.trace.length})`}`);
   return EXIT_DIVERGED;
+}
+
+/** The recorded implementation as it is on disk now (its source hash may have changed); null: the reference. */
+async function implementationNow(catalogue: Catalogue, recorded: RunDescription['impl']): Promise<RunDescription['impl']> {
+  if (recorded === null) return null;
+  return (await implementationFlag(catalogue, { impl: recorded.path })) ?? null;
 }
 
 /** A file whose last line's fingerprint does not match its own events was damaged or edited. */

@@ -13,10 +13,11 @@ import { describePlan } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
 import { descriptionToJSON } from '../replay/description-json.ts';
-import { streamTraceHash as traceHash } from '../replay/stream-fingerprint.ts';
+import { streamTraceHash as traceHash } from '../trace/hash.ts';
 import { shellWord } from '../replay/run-description.ts';
 import { printLines } from './stdout-cli.ts';
 import { filtered, isFiltered, parseEventFilter } from './event-filter.ts';
+import { implementationText, withImplementation } from './impl-flag.ts';
 
 function* mapLines<T>(items: readonly T[], render: (item: T) => string): Generator<string> {
   for (const item of items) yield render(item);
@@ -25,7 +26,7 @@ function* mapLines<T>(items: readonly T[], render: (item: T) => string): Generat
 export type PrintFlags = Pick<Flags, 'full' | 'quiet' | 'json' | 'proc' | 'from' | 'to'>;
 
 export async function runCommand(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<number> {
-  const description = describeFromFlags(catalogue, 'run', scenarioArg, flags, 1);
+  const description = await withImplementation(catalogue, describeFromFlags(catalogue, 'run', scenarioArg, flags, 1), flags);
   parseEventFilter(flags); // bad --proc/--from/--to is said before the run
   // Opened before the run: a path that cannot be written is said before any work is done.
   const writer = flags['trace-out'] === undefined ? null : TraceFileWriter.open(flags['trace-out']);
@@ -42,11 +43,10 @@ export async function runCommand(catalogue: Catalogue, scenarioArg: string | und
 
 /** The header line: what ran, in the words of its description. */
 export function headerLine(description: RunDescription): string {
-  const bugs = description.bugs.length === 0 ? 'none (the correct implementation)' : description.bugs.join(', ');
   const swarm = description.swarm ? ' · swarm: the seed picks the fault mix' : '';
   const strategy = description.strategy === 'pct' ? ' · strategy: pct' : '';
   const plan = description.plan.kind === 'file' ? ` · plan: ${description.plan.path}` : '';
-  return `seed ${description.seed} · scenario ${description.scenario} · bugs: ${bugs}${swarm}${strategy}${plan}`;
+  return `seed ${description.seed} · scenario ${description.scenario} · ${implementationText(description.impl, description.bugs)}${swarm}${strategy}${plan}`;
 }
 
 export function resultRecord(result: CliRunResult, description: RunDescription, wallSeconds: number, hash: string): Record<string, unknown> {

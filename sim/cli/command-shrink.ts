@@ -8,17 +8,19 @@ import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import type { Catalogue } from './catalogue.ts';
 import type { Flags } from './main.ts';
 import { writePlanFile } from './plan-file.ts';
+import { yieldToEventLoop } from './event-loop-cli.ts';
 import { paint } from './style-cli.ts';
 import { UsageError, fileWriteError } from './usage-error.ts';
 import { shrinkPlan } from '../faults/shrink.ts';
 import { describePlan, describePlannedFault, type FaultPlan } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf, scenarioEntry } from './run-setup.ts';
 import { replayCommandLine, withPlanFile } from '../replay/run-description.ts';
+import { withImplementation } from './impl-flag.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
 export async function shrinkCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
-  const base = describeFromFlags(catalogue, 'shrink', target, flags);
+  const base = await withImplementation(catalogue, describeFromFlags(catalogue, 'shrink', target, flags), flags);
   const { scenario, seed } = base;
   const out = flags.out ?? `shrunk-${scenario}-seed${seed}.json`;
   const save = (plan: FaultPlan): void => {
@@ -58,6 +60,8 @@ export async function shrinkCommand(catalogue: Catalogue, target: string | undef
     result = await shrinkPlan(
       original.faults,
       async (candidate) => {
+        // Between runs, let the event loop deliver Ctrl-C (a run alone never yields to it).
+        await yieldToEventLoop();
         if (interrupted) return false; // stop trying; the best so far is on disk
         const run = await catalogue.run(scenario, runOptionsOf(withPlanFile(base, out, candidate), false));
         const fails = !run.ok && run.kind === original.kind;

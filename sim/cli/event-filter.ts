@@ -12,8 +12,6 @@ export interface EventFilter {
   readonly toMicros: number;
 }
 
-export const NO_FILTER: EventFilter = { procs: [], fromMicros: 0, toMicros: Number.POSITIVE_INFINITY };
-
 export function parseEventFilter(flags: { proc?: readonly string[] | undefined; from?: string | undefined; to?: string | undefined }): EventFilter {
   const fromMicros = flags.from === undefined ? 0 : seconds('--from', flags.from);
   const toMicros = flags.to === undefined ? Number.POSITIVE_INFINITY : seconds('--to', flags.to);

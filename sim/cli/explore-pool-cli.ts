@@ -2,6 +2,7 @@
 // (`--jobs N`) that each load their own catalogue. Either way verdicts reach `onVerdict` in seed
 // order (SeedOrder), so both modes report the same failing seeds in the same order.
 
+import { yieldToEventLoop } from './event-loop-cli.ts';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from './catalogue.ts';
 import type { ExploreOptions } from './explore-options.ts';
@@ -26,7 +27,7 @@ export interface PoolTally {
 
 export async function runPool(catalogue: Catalogue, options: ExploreOptions, hooks: PoolHooks): Promise<PoolTally> {
   const order = new SeedOrder(options.seeds.count, options.stopAtFirstFailure, (v) => hooks.onVerdict(v));
-  const job: SeedJob = { scenario: options.scenario, bugs: [...options.bugs], swarm: options.swarm, strategy: options.strategy, ...(options.run.plan.kind === 'file' ? { faults: options.run.plan.faults } : {}) };
+  const job: SeedJob = { scenario: options.scenario, bugs: [...options.bugs], swarm: options.swarm, strategy: options.strategy, ...(options.run.plan.kind === 'file' ? { faults: options.run.plan.faults } : {}), ...(options.run.impl === null ? {} : { impl: options.run.impl }) };
   const threads = Math.min(options.jobs, options.seeds.count);
   const runs =
     threads <= 1 || catalogue.moduleUrl === undefined
@@ -40,8 +41,7 @@ async function runHere(catalogue: Catalogue, options: ExploreOptions, job: SeedJ
   for (let index = order.take(); index !== null; index = order.take()) {
     order.complete(await runSeed(catalogue, job, index, seedAt(options.seeds, index)));
     runs++;
-    // A simulated run never leaves the microtask queue; yield to the event loop so Ctrl-C lands.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop(); // so Ctrl-C lands between runs
     if (hooks.shouldStop()) order.stop();
   }
   return runs;

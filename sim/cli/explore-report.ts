@@ -3,6 +3,7 @@
 // "failure" per failing seed, then one "summary") that batch runners can concatenate and merge.
 
 import { replayCommandLine, withSeed } from '../replay/run-description.ts';
+import { implementationText } from './impl-flag.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { describeSeeds, seedAt } from './explore-options.ts';
 import type { SeedVerdict } from './explore-seed.ts';
@@ -19,14 +20,13 @@ export interface ExploreSummary {
 }
 
 export function headerLine(options: ExploreOptions): string {
-  const bugs = options.bugs.size === 0 ? 'none (the correct implementation)' : [...options.bugs].join(', ');
   const shard = options.shard === null ? '' : ` (shard ${options.shard.index}/${options.shard.total} of ${options.rangeFrom}..${options.rangeFrom + options.rangeCount - 1})`;
   const jobs = Math.min(options.jobs, Math.max(1, options.seeds.count)); // no idle threads
   const threads = jobs === 1 ? '1 thread' : `${jobs} threads`;
   const until = options.stopAtFirstFailure ? 'stops at the first failure' : 'runs every seed (--all)';
   const plan = options.run.plan.kind === 'file' ? ` · plan: ${options.run.plan.path}` : '';
   const swarm = `${options.swarm ? ' · swarm: each seed picks its fault mix' : ''}${options.strategy === 'pct' ? ' · strategy: pct' : ''}${plan}`;
-  return `explore ${options.scenario} · bugs: ${bugs}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
+  return `explore ${options.scenario} · ${implementationText(options.run.impl, options.bugs)}${swarm} · seeds ${describeSeeds(options.seeds)}${shard} · ${threads} · ${until}`;
 }
 
 export function failureLines(options: ExploreOptions, failure: Failure): string[] {

@@ -2,7 +2,7 @@
 // can cross a worker thread's message port. Shared by the in-process loop and the worker threads,
 // so one thread and many judge every seed the same way.
 
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, ImplementationRef } from './catalogue.ts';
 import type { FaultPlan } from '../faults/plan.ts';
 
 export interface SeedJob {
@@ -12,6 +12,8 @@ export interface SeedJob {
   readonly strategy: 'random' | 'pct';
   /** A --plan file's faults, instead of the scenario's own. */
   readonly faults?: FaultPlan;
+  /** A user's implementation: each thread loads it from its path. */
+  readonly impl?: ImplementationRef;
 }
 
 export type SeedVerdict =
@@ -20,7 +22,7 @@ export type SeedVerdict =
 
 export async function runSeed(catalogue: Catalogue, job: SeedJob, index: number, seed: number): Promise<SeedVerdict> {
   try {
-    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy, ...(job.faults === undefined ? {} : { faults: job.faults }) });
+    const result = await catalogue.run(job.scenario, { seed, bugs: new Set(job.bugs), trace: false, swarm: job.swarm, strategy: job.strategy, ...(job.faults === undefined ? {} : { faults: job.faults }), ...(job.impl === undefined ? {} : { impl: job.impl }) });
     if (result.ok) return { index, seed, ok: true };
     return { index, seed, ok: false, kind: result.kind ?? 'failure', reason: result.reason ?? '(no reason given)' };
   } catch (error) {

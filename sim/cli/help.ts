@@ -1,6 +1,6 @@
 // Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
 
-export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'demo', 'view', 'help'] as const;
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'shrink', 'teach', 'check-history', 'init', 'demo', 'view', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
@@ -9,7 +9,7 @@ const DETAIL: Record<CommandName, string> = {
   list: 'rpcsim list\n  Every scenario (the 2015 lab tests and the teaching stories), one line each. Exit 0.',
   bugs: 'rpcsim bugs\n  The catalogue of common student bugs and the (scenario, seed) runs that catch each one; swap\n  one in with --bug NAME on run, replay, explore or shrink. Exit 0.',
   run:
-    'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--trace-out FILE] [--proc NAME]... [--from S] [--to S]\n' +
+    'rpcsim run <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--full] [--quiet] [--json] [--trace-out FILE] [--proc NAME]... [--from S] [--to S]\n' +
     '  Run one scenario (default --seed 1): the seed first, a readable summary, then PASS or the failure in\n' +
     `  the Go test's words; a failing run prints its replay command first. ${EXITS}\n` +
     '  --full prints every event; --quiet skips the event summary; --json prints one JSON object (the run\n' +
@@ -19,9 +19,11 @@ const DETAIL: Record<CommandName, string> = {
     '  JSON fault plan (what `shrink` writes) instead of the scenario\'s own: both only on scenarios that\n' +
     '  declare fault targets. --strategy pct schedules same-instant goroutines by PCT priorities.\n' +
     '  --proc NAME (repeatable), --from S and --to S (virtual seconds) print only those processes\' events\n' +
-    '  in that window; the run, its verdict, fingerprint and trace file are never filtered.',
+    '  in that window; the run, its verdict, fingerprint and trace file are never filtered. --impl PATH\n' +
+    '  runs your own servers and clerks (a directory from `rpcsim init`, or a .ts/.js module exporting\n' +
+    '  viewservice and pbservice) instead of the reference; it cannot go with --bug.',
   replay:
-    'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
+    'rpcsim replay <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
     'rpcsim replay --trace FILE|- [--full] [--quiet] [--json] [--proc NAME]... [--from S] [--to S]\n' +
     '  The same run again, byte for byte, with its trace fingerprint. With --trace (- reads standard\n' +
     '  input), replays the file\'s recorded run description and decisions and compares the new trace\n' +
@@ -29,9 +31,10 @@ const DETAIL: Record<CommandName, string> = {
     '  blamed on the program only when the code fingerprint differs. Flags given with --trace must\n' +
     '  match the file (a field that differs is named, exit 2). Exit 0 on an identical replay of a\n' +
     '  passing run (or a passing run), 1 of a failing run, 2 on bad input, 3 if the replay diverged.\n' +
-    '  --proc, --from and --to filter what is printed, as for run.',
+    '  --proc, --from and --to filter what is printed, as for run. A file recorded with --impl replays\n' +
+    '  on that path, and says so when the implementation\'s source hash has changed since.',
   explore:
-    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--jobs N] [--shard K/N] [--json]\n' +
+    'rpcsim explore <scenario> [--bug NAME]... [--seeds N] [--from S] [--all] [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--jobs N] [--shard K/N] [--json]\n' +
     '  Run seeds S, S+1, ..., S+N-1 (default --from 1 --seeds 1000) without traces, looking for a\n' +
     '  failing one; print each failure\'s replay command and reason, then a summary. Stops at the\n' +
     '  first (lowest) failing seed unless --all. --swarm: the seed also picks the fault mix; --plan\n' +
@@ -41,19 +44,20 @@ const DETAIL: Record<CommandName, string> = {
     '  one JSON object per failure and a summary, one per line, on stdout. Exit 1 if a seed\n' +
     '  failed, 0 if none did, 2 on bad input, 130 if Ctrl-C stopped it first.',
   shrink:
-    'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--out FILE]\n' +
+    'rpcsim shrink <scenario> --seed N [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--impl PATH] [--out FILE]\n' +
     '  Turn a failing run into the smallest fault plan that still fails the same way (fewer faults,\n' +
     '  each as late as it still fails, pauses shortened), write it as JSON to --out (default\n' +
     '  shrunk-<scenario>-seed<N>.json, rewritten at each smaller failing plan, so Ctrl-C keeps the\n' +
     '  best so far) and print its replay command. Exit 1 when the shrunk plan fails (the normal\n' +
     '  outcome), 0 if it no longer fails, 2 on bad input (including a seed that passes), 130 on Ctrl-C.',
   teach:
-    'rpcsim teach breakpoint [--seed N] [--mode task|process] [--html [--out FILE]]\n' +
+    'rpcsim teach breakpoint [--seed N] [--mode task|process] [--impl PATH] [--html [--out FILE]]\n' +
     '  The same scenario and seed three ways: as is, under a modelled debugger breakpoint (--mode task,\n' +
     '  the default, holds one goroutine; process stops all of the primary), and replayed\n' +
     '  deterministically under a real breakpoint. The default seed shows the race; another seed may\n' +
     '  not, and the lesson says so. Exit 0 when the lesson ran and the replay (c) was identical to (a),\n' +
-    '  3 if it was not, 2 on bad input. --html also writes the three runs as one page, drawn one under\n' +
+    '  3 if it was not, 2 on bad input. --impl PATH: the lesson on your own servers instead of the\n' +
+    '  reference with the lesson\'s bug. --html also writes the three runs as one page, drawn one under\n' +
     '  the other (see `rpcsim help view`); default --out rpcsim-teach-breakpoint-seed<N>.html.',
   'check-history':
     'rpcsim check-history FILE|- [--timeout-ms N] [--json]\n' +
@@ -61,6 +65,11 @@ const DETAIL: Record<CommandName, string> = {
     '  --timeout-ms bounds the search (default 10000). --json prints one JSON object. Exit 0\n' +
     '  linearizable, 1 not (with the smallest part that cannot be linearised), 2 on bad input (an\n' +
     '  empty history included), 4 undecided within the time budget.',
+  init:
+    'rpcsim init DIR\n' +
+    '  Write a starting implementation into DIR (new or empty): the reference viewservice and pbservice\n' +
+    '  as your own files importing from \'rpcsim\', a vitest property over crash schedules, a README,\n' +
+    '  package.json and tsconfig.json. Then: rpcsim run viewservice --impl DIR. Exit 0, 2 on bad input.',
   view:
     'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
     'rpcsim view --trace FILE [--format html|chrome|shiviz] [--out FILE]\n' +

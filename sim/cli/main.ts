@@ -34,6 +34,7 @@ const FLAGS = {
   plan: { type: 'string' },
   out: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  impl: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

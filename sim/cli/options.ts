@@ -31,8 +31,3 @@ export function checkBugs(catalogue: Catalogue, names: readonly string[] | undef
   for (const name of names ?? []) if (!known.includes(name)) throw unknownNameError('bug', name, known, 'bugs');
   return new Set(names ?? []);
 }
-
-/** The flags that reproduce a run, for replay commands: "--seed 42 --bug get-not-forwarded --swarm". */
-export function reproduceFlags(seed: number, bugs: ReadonlySet<string>, swarm = false): string {
-  return [`--seed ${seed}`, ...[...bugs].map((b) => `--bug ${b}`), ...(swarm ? ['--swarm'] : [])].join(' ');
-}

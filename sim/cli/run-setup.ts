@@ -73,6 +73,7 @@ export function runOptionsOf(description: RunDescription, trace: boolean, choose
     ...(description.pct === null ? {} : { pct: description.pct }),
     ...(description.plan.kind === 'file' ? { faults: description.plan.faults } : {}),
     ...(description.timing === null ? {} : { timing: description.timing }),
+    ...(description.impl === null ? {} : { impl: description.impl }),
     ...(chooser === undefined ? {} : { chooser }),
   };
 }

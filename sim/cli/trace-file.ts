@@ -14,7 +14,7 @@ import { checkPlan } from './plan-file.ts';
 import { UsageError, fileReadError, fileWriteError } from './usage-error.ts';
 import { DescriptionError, descriptionFromJSON, descriptionToJSON } from '../replay/description-json.ts';
 import type { RunDescription } from '../replay/run-description.ts';
-import { StreamFingerprint } from '../replay/stream-fingerprint.ts';
+import { StreamFingerprint } from '../trace/hash.ts';
 
 export const TRACE_FORMAT = 'rpcsim-trace/2';
 const CHUNK_CHARS = 1 << 20;

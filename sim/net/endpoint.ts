@@ -72,6 +72,14 @@ export class Endpoint implements FileDescriptor {
     return waiter.promise;
   }
 
+  /** What a read would return right now, or undefined when it would wait (for a host that
+   *  answers a ready read without parking the reader). */
+  readNow(): unknown {
+    if (this.reader !== null) return undefined; // someone is already waiting: join the queue
+    const result = this.tryRead();
+    return result === WOULD_BLOCK ? undefined : result;
+  }
+
   private tryRead(): unknown {
     // Reading a socket this process closed itself is how Go's rpc client input loop ends: not news.
     if (this.closed) return opError('read', this.addr, 'ECLOSED');

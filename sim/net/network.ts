@@ -113,6 +113,11 @@ export class Network {
     return client;
   }
 
+  /** Every socket file's name, in the order they were made (a host's directory listing). */
+  paths(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
   exists(path: string): boolean {
     return this.files.has(path);
   }

@@ -78,7 +78,7 @@ export function withPlanFile(description: RunDescription, path: string, faults: 
 
 /**
  * The `rpcsim replay` arguments that reproduce the run. Timing overrides and PCT options other
- * than the defaults have no flag: `replayable` says whether these arguments are the whole story.
+ * than the defaults have no flag (the CLI never sets them): such a run replays from its trace file.
  */
 export function replayArgs(description: RunDescription): string[] {
   const args = ['replay', description.scenario, '--seed', String(description.seed)];
@@ -88,12 +88,6 @@ export function replayArgs(description: RunDescription): string[] {
   if (description.plan.kind === 'file') args.push('--plan', description.plan.path);
   if (description.impl !== null) args.push('--impl', description.impl.path);
   return args;
-}
-
-/** Whether `replayArgs` alone reproduces the run (no timing override, default PCT options). */
-export function replayable(description: RunDescription): boolean {
-  const pctDefault = description.pct === null || (description.pct.depth === DEFAULT_PCT.depth && description.pct.maxSteps === DEFAULT_PCT.maxSteps);
-  return description.timing === null && pctDefault;
 }
 
 /** `npx rpcsim replay ...`, quoted for a POSIX shell where a word needs it. */

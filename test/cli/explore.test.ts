@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
+import { catchingSeed } from '../support/catalogue-seeds.ts';
 
 captureCliOutput();
 
@@ -36,7 +37,7 @@ describe('rpcsim explore', () => {
   });
 
   it('should reproduce its failure with the replay command it prints, --swarm included', async () => {
-    expect(await rpcsim('explore', 'kv-faults', '--bug', 'unreachable-backup-as-none', '--swarm', '--from', '29', '--seeds', '1', '--json')).toBe(1);
+    expect(await rpcsim('explore', 'kv-faults', '--bug', 'unreachable-backup-as-none', '--swarm', '--from', catchingSeed('unreachable-backup-as-none', 'kv-faults'), '--seeds', '1', '--json')).toBe(1);
     const failure = JSON.parse(captured.out[0]!) as { seed: number; reason: string; replay: string };
     expect(failure.replay).toBe(`npx rpcsim replay kv-faults --seed ${failure.seed} --bug unreachable-backup-as-none --swarm`);
     captured.out = [];

@@ -13,6 +13,15 @@ captureCliOutput();
 const dir = mkdtempSync(join(tmpdir(), 'rpcsim-seen-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ROOT = new URL('../../', import.meta.url).pathname;
+/** The catalogue's swarm run of kv-faults (npm run catalogue:refind moves it with the semantics). */
+const SWARM = BUG_CATCHES.find((c) => c.scenario === 'kv-faults' && c.swarm)!;
+
+/** The first seed explore finds for `argv` (a failing run to shrink or replay). */
+async function firstFailing(...argv: string[]): Promise<string> {
+  captured.out = [];
+  expect(await rpcsim('explore', ...argv, '--seeds', '500', '--json')).toBe(1);
+  return String((JSON.parse(captured.out[0]!) as { seed: number }).seed);
+}
 
 function replayLine(): string[] {
   const line = captured.out.find((l) => l.startsWith('replay: npx rpcsim '));
@@ -33,7 +42,7 @@ async function refused(argv: string[], message: RegExp): Promise<void> {
 describe('what was seen, and is no longer true', () => {
   it('a swarm failure prints a replay with --swarm that fails again, and its trace replays IDENTICAL', async () => {
     const trace = join(dir, 'swarm.jsonl');
-    expect(await rpcsim('run', 'kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
+    expect(await rpcsim('run', 'kv-faults', '--seed', String(SWARM.seed), '--bug', SWARM.bug, '--strategy', 'swarm', '--quiet', '--trace-out', trace)).toBe(1);
     const argv = replayLine();
     expect(argv).toContain('--swarm');
     captured.out = [];
@@ -45,7 +54,9 @@ describe('what was seen, and is no longer true', () => {
   });
 
   it('shrink with --strategy pct prints a replay with --strategy pct', async () => {
-    expect(await rpcsim('shrink', 'kv-faults', '--seed', '47', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
+    const seed = await firstFailing('kv-faults', '--bug', SWARM.bug, '--swarm', '--strategy', 'pct');
+    captured.out = [];
+    expect(await rpcsim('shrink', 'kv-faults', '--seed', seed, '--bug', SWARM.bug, '--swarm', '--strategy', 'pct', '--out', join(dir, 'pct.json'))).toBe(1);
     expect(replayLine()).toEqual(expect.arrayContaining(['--strategy', 'pct', '--swarm', '--plan']));
   }, 60_000);
 
@@ -108,7 +119,7 @@ describe('what was seen, and is no longer true', () => {
   });
 
   it('an unwritable shrink --out is one line, exit 2', async () => {
-    await refused(['shrink', 'kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--swarm', '--out', join(dir, 'no-such-dir', 'p.json')], /^rpcsim: cannot write shrunk plan .*\(ENOENT\)$/);
+    await refused(['shrink', 'kv-faults', '--seed', String(SWARM.seed), '--bug', SWARM.bug, '--swarm', '--out', join(dir, 'no-such-dir', 'p.json')], /^rpcsim: cannot write shrunk plan .*\(ENOENT\)$/);
   });
 
   it('a pause of 0.5 µs in a plan is refused', async () => {
@@ -206,6 +217,21 @@ describe('what was seen, and is no longer true', () => {
     }
     expect(captured.out.at(-1)).toMatch(/^PASS forward-crash \(seed 5\)/);
   });
+
+  it('an interrupted shrink keeps the smallest failing plan found so far, and its replay fails', async () => {
+    const out = join(dir, 'interrupted.json');
+    const before = process.listenerCount('SIGINT');
+    const shrinking = rpcsim('shrink', 'kv-faults', '--seed', String(SWARM.seed), '--bug', SWARM.bug, '--swarm', '--out', out);
+    // Ctrl-C once shrink is listening for it (after the original failing run), as a user would.
+    while (process.listenerCount('SIGINT') === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    process.emit('SIGINT');
+    expect(await shrinking).toBe(130);
+    expect(captured.out.some((line) => line.startsWith('interrupted: the smallest failing plan so far'))).toBe(true);
+    const argv = replayLine();
+    expect(argv).toEqual(expect.arrayContaining(['--plan', out]));
+    captured.out = [];
+    expect(await rpcsim(...argv, '--quiet')).toBe(1);
+  }, 60_000);
 
   it('an empty history is an error, not "linearizable"', async () => {
     const empty = join(dir, 'empty.txt');

@@ -13,10 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { BUGS, type BugComponent } from '../../protocol/index.ts';
 
 const GO_DIR = join(import.meta.dirname, '..', '..', 'protocol', 'go');
-const FILE_OF: ReadonlyMap<BugComponent, string> = new Map([
-  ['viewservice', 'viewservice/server.go'],
-  ['pbservice-server', 'pbservice/server.go'],
-  ['pbservice-clerk', 'pbservice/client.go'],
+const FILES_OF: ReadonlyMap<BugComponent, readonly string[]> = new Map([
+  ['viewservice', ['viewservice/server.go']],
+  ['pbservice-server', ['pbservice/server.go', 'pbservice/backup.go', 'pbservice/views.go']],
+  ['pbservice-clerk', ['pbservice/client.go']],
 ]);
 const GO_COMPONENT: ReadonlyMap<string, BugComponent> = new Map([
   ['viewservice', 'viewservice'],
@@ -70,36 +70,38 @@ describe('Go reference: bug switches', () => {
     for (const bug of BUGS) expect(catalogue.get(bug.name), bug.name).toBe(bug.component);
   });
 
-  it("should guard each bug exactly once, in its component's file", () => {
+  it("should guard each bug exactly once, in one of its component's files", () => {
     const guards = goGuards();
     for (const bug of BUGS) {
       const places = guards.filter(([, name]) => name === bug.name).map(([file]) => file);
-      expect(places, bug.name).toEqual([FILE_OF.get(bug.component)]);
+      expect(places, bug.name).toHaveLength(1);
+      expect(FILES_OF.get(bug.component), bug.name).toContain(places[0]);
     }
     expect(guards.length).toBe(BUGS.length);
   });
 });
 
-describe.skipIf(!hasGo)(`Go reference: native go test${skipNote}`, () => {
-  it('should be gofmt-clean', () => {
+// Each go test process has its own pid, hence its own socket names: the runs can overlap.
+describe.skipIf(!hasGo)(`Go reference: native go test${skipNote}`, { concurrent: true }, () => {
+  it('should be gofmt-clean', ({ expect }) => {
     const result = spawnSync('gofmt', ['-l', '.'], { cwd: GO_DIR, encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
   });
 
-  it('should pass viewservice Test1 and the switch parser on real unix sockets', async () => {
+  it('should pass viewservice Test1 and the switch parser on real unix sockets', async ({ expect }) => {
     const run = await goTest(['./bugs', './viewservice'], '');
     expect(run.output).toMatch(/^ok\s+rpcsim\/protocol\/go\/viewservice/m);
     expect(run.code, run.output).toBe(0);
   }, 120_000);
 
-  it('should fail Test1 with its own message when RPCSIM_BUGS=vs-restart-ignored', async () => {
+  it('should fail Test1 with its own message when RPCSIM_BUGS=vs-restart-ignored', async ({ expect }) => {
     const run = await goTest(['./viewservice'], 'vs-restart-ignored');
     expect(run.code).toBe(1);
     expect(run.output).toMatch(/test_test\.go:\d+: expected primary=\/var\/tmp\/824-\d+\/viewserver-\d+-3, got \/var\/tmp\/824-\d+\/viewserver-\d+-1/);
   }, 120_000);
 
-  it('should refuse a misspelt bug in one line, naming the known ones', async () => {
+  it('should refuse a misspelt bug in one line, naming the known ones', async ({ expect }) => {
     const run = await goTest(['./viewservice'], 'vs-restart-ignord');
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/^RPCSIM_BUGS: unknown bug "vs-restart-ignord"; known bugs: backup-accepts-any-sender, /m);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arbFaultPlan } from '../../sim/faults/arbitraries.ts';
-import { BUGS } from '../../protocol/index.ts';
+import { BUGS, BUG_CATCHES } from '../../protocol/index.ts';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 
 captureCliOutput();
@@ -88,9 +88,14 @@ describe('a printed replay command', () => {
 
   it('should reproduce what shrink reports, from the command shrink prints', async () => {
     // Failing runs with faults to shrink: a bug that kv-faults' swarm weather exposes.
+    // The catalogue's swarm catch (npm run catalogue:refind keeps it current), plain and under PCT.
+    const swarm = BUG_CATCHES.find((c) => c.scenario === 'kv-faults' && c.swarm)!;
+    captured.out = [];
+    expect(await rpcsim('explore', 'kv-faults', '--bug', swarm.bug, '--swarm', '--strategy', 'pct', '--seeds', '500', '--json')).toBe(1);
+    const pctSeed = String((JSON.parse(captured.out[0]!) as { seed: number }).seed);
     const cases = [
-      ['kv-faults', '--seed', '29', '--bug', 'unreachable-backup-as-none', '--strategy', 'swarm'],
-      ['kv-faults', '--seed', '47', '--bug', 'unreachable-backup-as-none', '--swarm', '--strategy', 'pct'],
+      ['kv-faults', '--seed', String(swarm.seed), '--bug', swarm.bug, '--strategy', 'swarm'],
+      ['kv-faults', '--seed', pctSeed, '--bug', swarm.bug, '--swarm', '--strategy', 'pct'],
     ];
     for (const [n, args] of cases.entries()) {
       captured.out = [];

@@ -8,6 +8,7 @@ import { TestContext } from '../../scenarios/framework/context.ts';
 import { sprintf } from '../../scenarios/framework/format.ts';
 import { Future } from '../../scenarios/framework/future.ts';
 import { SCENARIOS, TestFailure, findScenario, listScenarios, runScenario, runScenarioWith, type Scenario } from '../../scenarios/index.ts';
+import { referenceImplementation } from '../../protocol/index.ts';
 
 function scenario(run: Scenario['run'], boundMicros = 10_000_000): Scenario {
   return { name: 'inline', description: 'a scenario written for this test', boundMicros, run };
@@ -99,7 +100,7 @@ describe('the Go tests\' helpers', () => {
   });
 
   it('should report checkAppends\' three failures with the Go messages', () => {
-    const t = new TestContext('checks', new Set());
+    const t = new TestContext('checks', referenceImplementation());
     const message = (v: string, counts: number[]): string | null => {
       try {
         checkAppends(t, v, counts);
@@ -116,7 +117,7 @@ describe('the Go tests\' helpers', () => {
   });
 
   it('should build the Go tests\' socket paths', () => {
-    const t = new TestContext('paths', new Set());
+    const t = new TestContext('paths', referenceImplementation());
     expect(t.port('basic', 2)).toBe('/var/tmp/824-1000/pb-3123-basic-2');
     expect(t.vsport('basic')).toBe('/var/tmp/824-1000/pb-3123-basicv-1');
     expect(t.viewserverPort('v')).toBe('/var/tmp/824-1000/viewserver-3123-v');

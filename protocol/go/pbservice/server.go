@@ -5,14 +5,13 @@
 // forwards only from its view's primary, once initialised. A lost reply reaches the caller
 // before the callee has even run the call, so a failed forward is resent (the backup filters op
 // ids); if it keeps failing, the operation fails and the backup gets the whole state again,
-// numbered, so late copies of the failed forward are dropped.
+// numbered, so late copies of the failed forward are dropped. This file is the primary's side;
+// backup.go the backup's, views.go tick() and the lifecycle.
 package pbservice
 
 import (
 	"net"
 	"sync"
-	"sync/atomic"
-	"time"
 
 	"rpcsim/protocol/go/bugs"
 	"rpcsim/protocol/go/viewservice"
@@ -188,169 +187,4 @@ func (pb *PBServer) ensureBackupReady() bool {
 		}
 	}
 	return false
-}
-
-// ---- primary → backup RPCs (backup) -------------------------------------------------------
-
-func (pb *PBServer) Forward(args *ForwardArgs, reply *ForwardReply) error {
-	pb.mu.Lock()
-	defer pb.mu.Unlock()
-	// Reject what we cannot place: a sender that is not our primary, no state yet, or a
-	// straggler sent before our latest snapshot (its effect, if any, is in the snapshot).
-	if !pb.acceptsFromPrimary(args.Viewnum, args.Primary) || !pb.initialised || args.Snapshot != pb.snapshotHeld {
-		reply.Err = ErrWrongServer
-		return nil
-	}
-	if args.Op != "Get" {
-		pb.applyForwarded(args)
-	}
-	reply.Err = OK
-	return nil
-}
-
-func (pb *PBServer) Transfer(args *TransferArgs, reply *TransferReply) error {
-	pb.mu.Lock()
-	defer pb.mu.Unlock()
-	// A transfer whose reply was lost may run after a later one: never go back to it.
-	if !pb.acceptsFromPrimary(args.Viewnum, args.Primary) || args.Snapshot <= pb.snapshotHeld {
-		reply.Err = ErrWrongServer
-		return nil
-	}
-	// gob leaves out empty maps, so either may arrive nil.
-	pb.db = map[string]string{}
-	for k, v := range args.Database {
-		pb.db[k] = v
-	}
-	pb.seen = map[int64]bool{}
-	for id := range args.Seen {
-		pb.seen[id] = true
-	}
-	pb.snapshotHeld = args.Snapshot
-	pb.initialised = true
-	reply.Err = OK
-	return nil
-}
-
-// acceptsFromPrimary: a backup takes forwards only as the backup of the sender's view, from
-// that view's primary. With "the primary of view i+1 was in view i" this stops a stale primary.
-func (pb *PBServer) acceptsFromPrimary(viewnum uint, primary string) bool {
-	if bugs.On("backup-accepts-any-sender") {
-		return true
-	}
-	return viewnum == pb.view.Viewnum && pb.view.Backup == pb.me && primary == pb.view.Primary
-}
-
-func (pb *PBServer) applyForwarded(args *ForwardArgs) {
-	// A forward sent again after a lost reply reaches us twice: apply it once.
-	if pb.seen[args.Id] && !bugs.On("backup-reapplies-duplicates") {
-		return
-	}
-	pb.applyWrite(args.Op, args.Key, args.Value)
-	if !bugs.On("dup-table-not-replicated") {
-		pb.seen[args.Id] = true
-	}
-}
-
-func (pb *PBServer) applyWrite(op string, key string, value string) {
-	if op == "Append" {
-		pb.db[key] += value
-	} else {
-		pb.db[key] = value
-	}
-}
-
-// ---- views --------------------------------------------------------------------------------
-
-// isActivePrimary: only the primary serves clients, and only once it holds the state.
-func (pb *PBServer) isActivePrimary() bool {
-	return pb.view.Primary == pb.me && pb.initialised
-}
-
-// tick pings the viewserver periodically, learns views and gives a new backup the state.
-func (pb *PBServer) tick() {
-	pb.mu.Lock()
-	defer pb.mu.Unlock()
-	view, err := pb.vs.Ping(pb.pingViewnum())
-	if err != nil {
-		return // cut off from the viewservice: keep the stale view
-	}
-	// Killed while that Ping was out: a killed server takes on no new view, or it could hand
-	// its state to a newcomer and ack, making it primary after all.
-	if pb.isdead() {
-		return
-	}
-	if view.Viewnum > pb.view.Viewnum {
-		pb.learnView(view)
-	}
-	if pb.isActivePrimary() && pb.ackedViewnum != pb.view.Viewnum && pb.ensureBackupReady() {
-		// Ack at once rather than a PingInterval later: until the primary acks, the
-		// viewservice cannot leave this view, and a primary that dies unacked stalls the
-		// service.
-		pb.vs.Ping(pb.pingViewnum())
-	}
-}
-
-// pingViewnum: a primary acks a view only once it is ready to serve in it: it holds the state
-// and its backup (if any) has been given it, so an empty backup is never promoted. Anyone else
-// reports the view it knows; to the viewservice only 0 ("restarted") matters.
-func (pb *PBServer) pingViewnum() uint {
-	if pb.view.Primary != pb.me {
-		return pb.view.Viewnum
-	}
-	if pb.readyToAck() {
-		pb.ackedViewnum = pb.view.Viewnum
-	}
-	return pb.ackedViewnum
-}
-
-func (pb *PBServer) readyToAck() bool {
-	if !pb.initialised {
-		return false
-	}
-	return pb.view.Backup == "" || pb.backupReadyViewnum == pb.view.Viewnum
-}
-
-func (pb *PBServer) learnView(view viewservice.View) {
-	wasReplica := pb.view.Primary == pb.me || pb.view.Backup == pb.me
-	if view.Viewnum == 1 && view.Primary == pb.me {
-		pb.initialised = true // the service starts empty, so the first primary holds it all
-	} else if !(view.Primary == pb.me && wasReplica) {
-		// A backup waits for the new view's Transfer; an idle server's copy is stale. A
-		// primary of view i+1 keeps what it held as primary or (transferred) backup of view i.
-		pb.initialised = false
-		pb.snapshotHeld = 0
-	}
-	pb.view = view
-}
-
-// tickLoop calls tick() once per PingInterval until the server is killed.
-func (pb *PBServer) tickLoop() {
-	for !pb.isdead() {
-		pb.tick()
-		time.Sleep(viewservice.PingInterval)
-	}
-}
-
-// kill tells the server to shut itself down: handlers already running carry on.
-func (pb *PBServer) kill() {
-	atomic.StoreInt32(&pb.dead, 1)
-	pb.l.Close()
-}
-
-// isdead: has this server been asked to shut down?
-func (pb *PBServer) isdead() bool {
-	return atomic.LoadInt32(&pb.dead) != 0
-}
-
-// setunreliable: for testing, drop requests and replies in the accept loop.
-func (pb *PBServer) setunreliable(what bool) {
-	if what {
-		atomic.StoreInt32(&pb.unreliable, 1)
-	} else {
-		atomic.StoreInt32(&pb.unreliable, 0)
-	}
-}
-
-func (pb *PBServer) isunreliable() bool {
-	return atomic.LoadInt32(&pb.unreliable) != 0
 }

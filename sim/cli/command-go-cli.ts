@@ -1,0 +1,104 @@
+// `rpcsim go test <package dir> [--seed N] [--run REGEX] [-v]`: the student's own Go package
+// and its tests, built for js/wasm with rpcsim's overlay and run on rpcsim's kernel. Prints the
+// tests' own output as it comes, then a summary and the command that replays the run.
+// Exit 0: every test passed; 1: a test failed (or the program died); 2: bad input (no Go, an
+// unsupported Go, not a package, a build error printed as Go prints it).
+
+import { parseArgs } from 'node:util';
+import { BuildFailure } from '../golang/build.ts';
+import { isGoTestProblem, prepareGoTest, runGoTest, type GoTestResult, type PreparedGoTest } from '../golang/go-test.ts';
+import { parseSeed } from './options.ts';
+import { UsageError } from './usage-error.ts';
+import { readGoRunFlags, replayCommand } from './go-flags-cli.ts';
+import { describeGoFaultPlan } from '../golang/socket-faults.ts';
+import { goExploreCommand } from './command-go-explore-cli.ts';
+
+export const GO_USAGE = [
+  'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]',
+  'rpcsim go explore <package dir> --seeds N [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]',
+].join('\n');
+
+function parseGoTestFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`go test: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${GO_USAGE.split('\n')[0]}`);
+  }
+}
+
+/** Loads the package or says in one line (or Go's own build output) why not. */
+export function prepareOrExplain(dir: string, command: string): PreparedGoTest | number {
+  const prepared = prepareGoTest(dir);
+  if (!isGoTestProblem(prepared)) return prepared;
+  if (prepared instanceof BuildFailure) {
+    console.error(prepared.output);
+    console.error(`rpcsim: ${command}: ${dir} did not build for js/wasm (Go's output above)`);
+  } else console.error(`rpcsim: ${command}: ${prepared.message}`);
+  return 2;
+}
+
+export function verdictLine(result: GoTestResult): string {
+  const seconds = (result.virtualMicros / 1e6).toFixed(3);
+  // Without -v Go names only the tests that fail.
+  const listed = result.passed.length > 0 || result.failed.length > 0;
+  const counts = listed ? `${result.passed.length} passed, ${result.failed.length} failed` : 'no test names without -v';
+  if (result.ok) return `PASS: ${counts} in ${seconds} virtual s, seed ${result.seed}`;
+  const why = result.failed.length > 0 ? `failed: ${result.failed.join(', ')}` : describeDeath(result);
+  return `FAIL: ${why} (${counts}) in ${seconds} virtual s, seed ${result.seed}`;
+}
+
+function describeDeath(result: GoTestResult): string {
+  if (result.hostError !== null) return `the host stopped: ${String(result.hostError)}`;
+  if (result.exitCode === null) return `the run hit its bound (${result.stop}) before the program exited`;
+  return `the program exited with status ${result.exitCode}`;
+}
+
+async function goTestCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseGoTestFlags(argv);
+  const flags = readGoRunFlags('go test', positionals, values, GO_USAGE.split('\n')[0]!);
+  const seed = parseSeed(values.seed ?? '1');
+  const prepared = prepareOrExplain(flags.dir, 'go test');
+  if (typeof prepared === 'number') return prepared;
+  const startedMs = Date.now();
+  const result = await runGoTest(prepared, {
+    seed,
+    verbose: flags.verbose,
+    ...(flags.run === undefined ? {} : { run: flags.run }),
+    ...(flags.faults === undefined ? {} : { faults: flags.faults }),
+    env: flags.env,
+    onOutput: (text) => process.stdout.write(text),
+  });
+  if (!result.output.endsWith('\n') && result.output.length > 0) process.stdout.write('\n');
+  const wallSeconds = ((Date.now() - startedMs) / 1000).toFixed(1);
+  const replay = `replay: ${replayCommand(flags, seed)}`;
+  if (flags.faults !== undefined) console.log(`socket faults: ${describeGoFaultPlan(result.faultPlan)}`);
+  if (!result.ok) console.log(replay);
+  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
+  if (result.ok) console.log(replay);
+  return result.ok ? 0 : 1;
+}
+
+/** `rpcsim go test|explore ...`: returns the exit code. */
+export async function goCommand(argv: readonly string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  try {
+    if (sub === 'test') return await goTestCommand(rest);
+    if (sub === 'explore') return await goExploreCommand(rest);
+    if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+      console.log(GO_USAGE);
+      return sub === undefined ? 2 : 0;
+    }
+    throw new UsageError(`go: unknown subcommand "${sub}"; usage:\n${GO_USAGE}`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`rpcsim: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+// `rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE |
+// --swarm]`: runs the package's tests on many seeds (in worker threads with --jobs) and reports
+// each failing seed with Go's words and the command that replays it. Exit 0 when every seed
+// passed, 1 when one failed, 2 for bad input.
+
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { runGoSeed, type GoExploreJob, type GoSeedVerdict } from '../golang/explore-seed.ts';
+import type { PreparedGoTest } from '../golang/go-test.ts';
+import { prepareOrExplain } from './command-go-cli.ts';
+import { readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
+import { parseSeed } from './options.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`go explore: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${USAGE}`);
+  }
+}
+
+function positive(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`go explore: ${flag} ${text}: give a whole number, 1 or more`);
+  return value;
+}
+
+export async function goExploreCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const flags = readGoRunFlags('go explore', positionals, values, USAGE);
+  if (values.seeds === undefined) throw new UsageError(`go explore: how many seeds? usage: ${USAGE}`);
+  const count = positive('--seeds', values.seeds);
+  const from = parseSeed(values.from ?? '1', '--from');
+  const jobs = Math.min(count, values.jobs === undefined ? 1 : positive('--jobs', values.jobs), availableParallelism() * 4);
+  const prepared = prepareOrExplain(flags.dir, 'go explore');
+  if (typeof prepared === 'number') return prepared;
+  const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }), env: flags.env };
+  const seeds = Array.from({ length: count }, (_, i) => from + i);
+  const startedMs = Date.now();
+  const verdicts = jobs <= 1 ? await runHere(prepared, job, seeds) : await runInWorkers(job, seeds, jobs);
+  verdicts.sort((a, b) => a.seed - b.seed);
+  report(flags, verdicts, (Date.now() - startedMs) / 1000, jobs, prepared.pkg.name);
+  return verdicts.every((v) => v.ok) ? 0 : 1;
+}
+
+async function runHere(prepared: PreparedGoTest, job: GoExploreJob, seeds: readonly number[]): Promise<GoSeedVerdict[]> {
+  const verdicts: GoSeedVerdict[] = [];
+  for (const seed of seeds) verdicts.push(await runGoSeed(prepared, job, seed));
+  return verdicts;
+}
+
+function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number): Promise<GoSeedVerdict[]> {
+  const verdicts: GoSeedVerdict[] = [];
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const feed = (worker: Worker): void => {
+      if (next < seeds.length) worker.postMessage(seeds[next++]);
+      else if (verdicts.length === seeds.length) void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(verdicts));
+    };
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(new URL('./go-explore-worker-boot-cli.mjs', import.meta.url), { workerData: job });
+      workers.push(worker);
+      worker.on('message', (verdict: GoSeedVerdict) => {
+        verdicts.push(verdict);
+        feed(worker);
+      });
+      worker.on('error', (error) => {
+        void Promise.all(workers.map((w) => w.terminate())).then(() => reject(error));
+      });
+      feed(worker);
+    }
+  });
+}
+
+function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSeconds: number, jobs: number, name: string): void {
+  const failing = verdicts.filter((v) => !v.ok);
+  for (const verdict of failing) {
+    const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
+    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${faults}`);
+    for (const line of verdict.why) console.log(`    ${line}`);
+    console.log(`    replay: ${replayCommand({ ...flags, verbose: true }, verdict.seed)}`);
+  }
+  const first = verdicts[0]?.seed ?? 0;
+  const last = verdicts[verdicts.length - 1]?.seed ?? 0;
+  console.log(`rpcsim go explore ${name}: ${failing.length} of ${verdicts.length} seeds failed (seeds ${first}-${last}), ${wallSeconds.toFixed(1)} s wall with ${jobs} job${jobs === 1 ? '' : 's'}`);
+}

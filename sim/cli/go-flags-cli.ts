@@ -1,0 +1,69 @@
+// The flags `rpcsim go test` and `rpcsim go explore` share: the package directory, --run,
+// -v, --env NAME=VALUE for the program, and the socket faults (--plan FILE with a Go fault plan, or --swarm), plus how a run is
+// written back as a command that replays it.
+
+import { readFileSync } from 'node:fs';
+import { parseGoFaultPlan, type GoFaultPlan } from '../golang/socket-faults.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface GoRunFlags {
+  readonly dir: string;
+  readonly run: string | undefined;
+  readonly verbose: boolean;
+  readonly planPath: string | undefined;
+  readonly swarm: boolean;
+  readonly faults: GoFaultPlan | 'swarm' | undefined;
+  /** --env KEY=VALUE: the program's extra environment, in the order given. */
+  readonly env: readonly (readonly [string, string])[];
+}
+
+export function readGoRunFlags(command: string, positionals: readonly string[], values: { run?: string | undefined; verbose?: boolean | undefined; plan?: string | undefined; swarm?: boolean | undefined; env?: string[] | undefined }, usage: string): GoRunFlags {
+  const [dir, extra] = positionals;
+  if (dir === undefined) throw new UsageError(`${command}: which package? usage: ${usage}`);
+  if (extra !== undefined) throw new UsageError(`${command}: unexpected argument "${extra}" (one package directory at a time)`);
+  if (values.plan !== undefined && values.swarm === true) throw new UsageError(`${command}: --plan and --swarm both choose the faults; give one`);
+  return {
+    dir,
+    run: values.run,
+    verbose: values.verbose === true,
+    planPath: values.plan,
+    swarm: values.swarm === true,
+    faults: values.swarm === true ? 'swarm' : values.plan === undefined ? undefined : readPlan(command, values.plan),
+    env: (values.env ?? []).map((item) => readEnv(command, item)),
+  };
+}
+
+function readEnv(command: string, item: string): [string, string] {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item);
+  if (match === null) throw new UsageError(`${command}: --env ${item}: write it as NAME=VALUE, e.g. --env RPCSIM_BUGS=fresh-id-per-retry`);
+  return [match[1]!, match[2]!];
+}
+
+function readPlan(command: string, path: string): GoFaultPlan {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${command}: --plan ${path}: ${code === 'ENOENT' ? 'no such file' : `not JSON (${(error as Error).message})`}`);
+  }
+  const plan = parseGoFaultPlan(json);
+  if (typeof plan === 'string') throw new UsageError(`${command}: --plan ${path}: ${plan}`);
+  return plan;
+}
+
+function shellQuote(text: string): string {
+  return /^[\w./:@=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that replays one seed of this run. */
+export function replayCommand(flags: GoRunFlags, seed: number): string {
+  return [
+    'rpcsim go test', shellQuote(flags.dir), `--seed ${seed}`,
+    ...(flags.run === undefined ? [] : [`--run ${shellQuote(flags.run)}`]),
+    ...(flags.planPath === undefined ? [] : [`--plan ${shellQuote(flags.planPath)}`]),
+    ...(flags.swarm ? ['--swarm'] : []),
+    ...flags.env.map(([name, value]) => `--env ${shellQuote(`${name}=${value}`)}`),
+    ...(flags.verbose ? ['-v'] : []),
+  ].join(' ');
+}

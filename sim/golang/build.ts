@@ -1,0 +1,95 @@
+// Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
+// our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
+// and Linux error texts. The overlay adds a file to a standard package, which `go vet` rejects,
+// hence -vet=off. Go's own GOCACHE makes a rebuild cheap; on top of that a finished binary is
+// kept under a key made of the Go version, the overlay and every .go file of the package's
+// tree, so running the same code again (another seed, the same test) does not even link.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GoPackage } from './layout.ts';
+import type { GoToolchain } from './toolchain.ts';
+
+const OVERLAY_DIR = fileURLToPath(new URL('./overlay/', import.meta.url));
+
+/** Toolchain file (under GOROOT/src) → our file that replaces or joins it. */
+const OVERLAY: readonly (readonly [string, string])[] = [
+  ['net/net_fake.go', 'net/net_rpcsim.go'],
+  ['syscall/net_js.go', 'syscall/net_js.go'],
+  ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
+];
+
+/** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */
+const HASHED_FILES_MAX = 5000;
+
+export interface GoBinary {
+  readonly path: string;
+  readonly key: string | null;
+  readonly cached: boolean;
+}
+
+/** Go's own build output, printed as it is. */
+export class BuildFailure {
+  constructor(readonly output: string) {}
+}
+
+export function goCacheDir(): string {
+  return process.env['RPCSIM_CACHE'] ?? join(homedir(), '.cache', 'rpcsim', 'go');
+}
+
+function overlayJson(goroot: string): string {
+  const replace: Record<string, string> = {};
+  for (const [target, ours] of OVERLAY) replace[join(goroot, 'src', target)] = join(OVERLAY_DIR, ours);
+  return JSON.stringify({ Replace: replace });
+}
+
+function goFilesOf(root: string): string[] | null {
+  const found: string[] = [];
+  const walk = (dir: string): boolean => {
+    for (const name of readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (!walk(path)) return false;
+      } else if (name.endsWith('.go') || name === 'go.mod' || name === 'go.sum') {
+        found.push(path);
+        if (found.length > HASHED_FILES_MAX) return false;
+      }
+    }
+    return true;
+  };
+  return walk(root) ? found : null;
+}
+
+function buildKey(pkg: GoPackage, toolchain: GoToolchain): string | null {
+  const files = goFilesOf(pkg.root);
+  if (files === null) return null;
+  const hash = createHash('sha256');
+  hash.update(`${toolchain.version}\n${pkg.dir}\n${pkg.mode}\n`);
+  for (const [, ours] of OVERLAY) hash.update(readFileSync(join(OVERLAY_DIR, ours)));
+  for (const file of files) hash.update(`${relative(pkg.root, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 20);
+}
+
+export function buildTestBinary(pkg: GoPackage, toolchain: GoToolchain): GoBinary | BuildFailure {
+  const cache = goCacheDir();
+  mkdirSync(cache, { recursive: true });
+  const key = buildKey(pkg, toolchain);
+  const path = join(cache, key === null ? `${pkg.name}.test.wasm` : `${pkg.name}-${key}.test.wasm`);
+  if (key !== null && existsSync(path)) return { path, key, cached: true };
+  const overlayPath = join(cache, `overlay-${toolchain.version}.json`);
+  writeFileSync(overlayPath, overlayJson(toolchain.goroot));
+  const partial = `${path}.${process.pid}.part`;
+  const built = spawnSync(toolchain.command, ['test', '-c', '-vet=off', '-overlay', overlayPath, '-o', partial, '.'], {
+    cwd: pkg.dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...Object.fromEntries(pkg.env), GOOS: 'js', GOARCH: 'wasm' },
+  });
+  if (built.status !== 0 || !existsSync(partial)) return new BuildFailure(`${built.stdout}${built.stderr}`.trimEnd());
+  renameSync(partial, path); // whole or not at all: parallel runs may build the same key
+  return { path, key, cached: false };
+}

@@ -1,0 +1,46 @@
+// One seed of `rpcsim go explore`: run the package's tests on that seed and keep what a report
+// needs (which tests failed and the first lines Go printed about it), not the whole output.
+
+import { runGoTest, type PreparedGoTest } from './go-test.ts';
+import { describeGoFaultPlan, type GoFaultPlan } from './socket-faults.ts';
+
+export interface GoExploreJob {
+  readonly dir: string;
+  readonly run?: string;
+  readonly faults?: GoFaultPlan | 'swarm';
+  readonly env?: readonly (readonly [string, string])[];
+}
+
+export interface GoSeedVerdict {
+  readonly seed: number;
+  readonly ok: boolean;
+  readonly failed: readonly string[];
+  /** Go's words about the first failure: the lines after its "--- FAIL" (or the program's last lines). */
+  readonly why: readonly string[];
+  readonly virtualMicros: number;
+  /** The socket faults of the run, in words (drawn per seed under --swarm). */
+  readonly faults: string;
+}
+
+const WHY_LINES = 3;
+
+export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, seed: number): Promise<GoSeedVerdict> {
+  const result = await runGoTest(prepared, {
+    seed,
+    verbose: false,
+    ...(job.run === undefined ? {} : { run: job.run }),
+    ...(job.faults === undefined ? {} : { faults: job.faults }),
+    ...(job.env === undefined ? {} : { env: job.env }),
+  });
+  const lines = result.output.split('\n');
+  const failAt = lines.findIndex((line) => /^\s*--- FAIL: /.test(line));
+  const why = result.ok ? [] : failAt >= 0 ? failureLines(lines, failAt) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
+  return { seed, ok: result.ok, failed: result.failed, why, virtualMicros: result.virtualMicros, faults: describeGoFaultPlan(result.faultPlan) };
+}
+
+/** "--- FAIL: X" and the indented lines Go printed under it (the test's messages). */
+function failureLines(lines: readonly string[], failAt: number): string[] {
+  const out = [lines[failAt]!.trim()];
+  for (let i = failAt + 1; i < lines.length && out.length <= WHY_LINES && /^\s+\S/.test(lines[i]!); i++) out.push(lines[i]!.trimEnd());
+  return out;
+}

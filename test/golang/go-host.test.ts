@@ -1,0 +1,62 @@
+// The virtual operating system for Go (sim/golang) on a small net/rpc package of our own
+// (test/golang/fixtures/gopath/src/kv) with the 2015 lab's unreliable accept loop: Go's own
+// net/rpc prints the socket model's errors, the pid and clock are virtual, and one seed gives
+// one output, byte for byte.
+
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isGoTestProblem, prepareGoTest, runGoTest, type PreparedGoTest } from '../../sim/golang/go-test.ts';
+
+const KV = fileURLToPath(new URL('./fixtures/gopath/src/kv', import.meta.url));
+/** The first build compiles the standard library for js/wasm (Go's cache keeps it after). */
+const BUILD_TIMEOUT_MS = 300_000;
+/** A run takes 0.2-1 s of wall time; the first also compiles the binary's code in V8. */
+const RUN_TIMEOUT_MS = 60_000;
+
+let kv: PreparedGoTest;
+beforeAll(() => {
+  const prepared = prepareGoTest(KV);
+  if (isGoTestProblem(prepared)) throw new Error(`cannot build the kv fixture: ${'message' in prepared ? prepared.message : prepared.output}`);
+  kv = prepared;
+}, BUILD_TIMEOUT_MS);
+
+describe('rpcsim go test on a GOPATH package with the unreliable accept loop', () => {
+  it('should print all four net/rpc error texts from the socket model, through Go\'s own code', async () => {
+    const result = await runGoTest(kv, { seed: 1, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+    expect(result.ok).toBe(true);
+    expect(result.output).toContain('\nunexpected EOF\n');
+    expect(result.output).toMatch(/^read unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: read: connection reset by peer$/m);
+    expect(result.output).toMatch(/^write unix @->\/var\/tmp\/824-1000\/kv-[up]-2015: write: broken pipe$/m);
+    expect(result.output).toContain('again: connection is shut down\n');
+    // SHUT_WR compiled and worked: no "shutdown: ..." complaint from the accept loop.
+    expect(result.output).not.toContain('shutdown:');
+  }, RUN_TIMEOUT_MS);
+
+  it('should give the program a fixed pid and uid', async () => {
+    const result = await runGoTest(kv, { seed: 3, verbose: true, run: 'TestUnreliablePuts' });
+    expect(result.output).toContain('pid 2015 uid 1000\n');
+  }, RUN_TIMEOUT_MS);
+
+  it('should show a lost reply as a request executed more often than acknowledged', async () => {
+    const result = await runGoTest(kv, { seed: 1, verbose: true, run: 'TestUnreliablePuts' });
+    const [, executed] = /puts executed: (\d+) for 60 acknowledged/.exec(result.output) ?? [];
+    expect(Number(executed)).toBeGreaterThan(60);
+  }, RUN_TIMEOUT_MS);
+
+  it('should sleep in virtual time: 30 s of time.Sleep is 30 virtual s', async () => {
+    const result = await runGoTest(kv, { seed: 1, verbose: true, run: 'TestSleep' });
+    expect(result.output).toContain('slept 30s\n');
+    expect(result.virtualMicros).toBeGreaterThanOrEqual(30_000_000);
+    expect(result.virtualMicros).toBeLessThan(30_100_000);
+  }, RUN_TIMEOUT_MS);
+
+  it('should print byte-identical output for the same seed three times, and differ for another', async () => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await runGoTest(kv, { seed: 7, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' }));
+    expect(runs[1]!.output).toBe(runs[0]!.output);
+    expect(runs[2]!.output).toBe(runs[0]!.output);
+    expect(runs[2]!.virtualMicros).toBe(runs[0]!.virtualMicros);
+    const other = await runGoTest(kv, { seed: 8, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+    expect(other.output).not.toBe(runs[0]!.output);
+  }, RUN_TIMEOUT_MS);
+});
