@@ -7,7 +7,7 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Catalogue } from '../sim/cli/catalogue.ts';
 import type { Flags } from '../sim/cli/main.ts';
 import { fileWriteError, UsageError } from '../sim/cli/usage-error.ts';
@@ -98,3 +98,8 @@ function makeDirectories(dir: string): void {
   mkdirSync(dir);
 }
 
+/** The page script's entry (scenarios/view-page-entry.ts): found from the package root, since the
+ *  module asking may be the CLI bundle in dist/ rather than a source file beside it. */
+export function viewPageEntry(): URL {
+  return pathToFileURL(join(packageRoot(), 'scenarios', 'view-page-entry.ts'));
+}

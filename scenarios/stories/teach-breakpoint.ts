@@ -18,11 +18,15 @@ import { LESSON_SEED, teachBreakpoint, type Lesson, type LessonRun } from './tea
 import { BREAKPOINT_RACE } from './teach-breakpoint-race.ts';
 import { diedInsideForward, whatFollowed, whatMoved } from './teach-breakpoint-story.ts';
 import { printNextSteps } from './next-steps.ts';
+import { buildViewModel } from '../../sim/view/build-model.ts';
+import { viewMetaOf } from '../../sim/view/meta.ts';
+import { shownPath, writeViewPage } from '../../sim/cli/view-page-file-cli.ts';
 import { implementationFlag, implementationText } from '../../sim/cli/impl-flag.ts';
 import { shellWord } from '../../sim/replay/run-description.ts';
 import type { ImplementationRef } from '../../sim/cli/catalogue.ts';
 import { loadImplementation } from '../implementation-loader.ts';
 import { EXIT_DIVERGED } from '../../sim/cli/flags-per-command.ts';
+import { viewPageEntry } from '../init-command.ts';
 
 const LESSONS = ['breakpoint'] as const;
 const MODES: readonly HoldMode[] = ['task', 'process'];
@@ -34,15 +38,34 @@ export async function teachCommand(catalogue: Catalogue, target: string | undefi
   const mode = flags.mode ?? 'task';
   if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`bad --mode "${mode}": give task (hold one goroutine) or process (stop the whole primary)`);
   const seed = flags.seed === undefined ? LESSON_SEED : parseSeed(flags.seed);
+  // A page re-runs its scenario in the browser with the reference servers: it cannot load yours.
+  if (flags.html === true && flags.impl !== undefined) throw new UsageError('teach --html draws the lesson on the reference servers (the page re-runs them): leave out --impl, or drop --html');
   // The catalogue checks the path and says what is wrong with it; the lesson needs the servers themselves.
   const ref = await implementationFlag(catalogue, flags);
   const impl = ref === undefined ? undefined : (await loadImplementation(ref.path)).impl;
   const lesson = await teachBreakpoint({ seed, mode: mode as HoldMode, ...(impl === undefined ? {} : { impl }) });
   printLesson(lesson, ref);
+  if (flags.html === true) await writeLessonPage(lesson, flags.out ?? `rpcsim-teach-breakpoint-seed${lesson.seed}.html`);
   // The lesson's runs are meant to fail and pass as the seed makes them; what must hold is that
   // the deterministic replay under a real breakpoint (c) is (a) again, byte for byte.
   const replayedSame = lesson.replayed === null || (lesson.replayed.hash === lesson.asIs.hash && lesson.replayed.divergence === null);
   return replayedSame ? 0 : EXIT_DIVERGED;
+}
+
+/** `--html`: the lesson's runs as one page, (a) on top with branching, (b) and (c) under it. */
+async function writeLessonPage(lesson: Lesson, out: string): Promise<void> {
+  const bugs = lesson.bug === null ? [] : [lesson.bug];
+  // The breakpoint is not a fault plan: the command that gives these runs is the lesson's own.
+  const replay = `npx rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode}`;
+  const modelOf = (run: LessonRun) => buildViewModel(run.result.trace, { ...viewMetaOf(run.result, bugs, false), replay });
+  const companions = [
+    ...(lesson.modelled === null ? [] : [{ title: `(b) With a modelled debugger breakpoint (--mode ${lesson.mode}): ${verdict(lesson.modelled)}`, model: modelOf(lesson.modelled) }]),
+    ...(lesson.replayed === null ? [] : [{ title: `(c) A real breakpoint in a deterministic replay: ${lesson.replayed.hash === lesson.asIs.hash ? 'identical to (a)' : 'DIFFERENT from (a)'}`, model: modelOf(lesson.replayed) }]),
+  ];
+  const heading = `rpcsim teach breakpoint --seed ${lesson.seed} --mode ${lesson.mode} · (a) As is: ${verdict(lesson.asIs)}`;
+  const { path, bytes } = await writeViewPage(out, modelOf(lesson.asIs), viewPageEntry(), companions, heading);
+  console.log('');
+  console.log(`wrote ${shownPath(path)} (${(bytes / 1_000_000).toFixed(1)} MB): the ${1 + companions.length} runs drawn one under the other; open it in a browser`);
 }
 
 function printLesson(lesson: Lesson, ref: ImplementationRef | undefined): void {

@@ -24,10 +24,11 @@ export const FLAGS_OF: Readonly<Record<CommandName, readonly string[]>> = {
   explore: ['bug', 'swarm', 'strategy', 'plan', 'impl', 'seeds', 'from', 'all', 'all-scenarios', 'jobs', 'shard', 'json'],
   merge: ['json'],
   shrink: [...RUN, 'impl', 'out'],
-  teach: ['seed', 'mode', 'impl'],
+  teach: ['seed', 'mode', 'impl', 'html', 'out'],
   'check-history': ['timeout-ms', 'json'],
   init: [],
   demo: [],
+  view: [...RUN, 'trace', 'out', 'format'],
   help: [],
 };
 

@@ -1,6 +1,6 @@
 // Help text: `rpcsim help` for the overview, `rpcsim help <command>` for one command.
 
-export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'merge', 'shrink', 'teach', 'check-history', 'init', 'demo', 'help'] as const;
+export const COMMANDS = ['list', 'bugs', 'run', 'replay', 'explore', 'merge', 'shrink', 'teach', 'check-history', 'init', 'demo', 'view', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** `go` parses its own flags (Go's shapes: a subcommand, -v), so it is a help topic, not a CommandName. */
 export const HELP_TOPICS = [...COMMANDS.slice(0, -1), 'go', 'help'] as const;
@@ -69,13 +69,14 @@ const DETAIL: Record<HelpTopic, string> = {
     '  best so far) and print its replay command. Exit 1 when the shrunk plan fails (the normal\n' +
     '  outcome), 0 if it no longer fails, 2 on bad input (including a seed that passes), 130 on Ctrl-C.',
   teach:
-    'rpcsim teach breakpoint [--seed N] [--mode task|process] [--impl PATH]\n' +
+    'rpcsim teach breakpoint [--seed N] [--mode task|process] [--impl PATH] [--html [--out FILE]]\n' +
     '  The same scenario and seed three ways: as is, under a modelled debugger breakpoint (--mode task,\n' +
     '  the default, holds one goroutine; process stops all of the primary), and replayed\n' +
     '  deterministically under a real breakpoint. The default seed shows the race; another seed may\n' +
     '  not, and the lesson says so. Exit 0 when the lesson ran and the replay (c) was identical to (a),\n' +
     '  3 if it was not, 2 on bad input. --impl PATH: the lesson on your own servers instead of the\n' +
-    '  reference with the lesson\'s bug.',
+    '  reference with the lesson\'s bug. --html also writes the three runs as one page, drawn one under\n' +
+    '  the other (see `rpcsim help view`); default --out rpcsim-teach-breakpoint-seed<N>.html.',
   'check-history':
     'rpcsim check-history FILE|- [--timeout-ms N] [--json]\n' +
     '  Check a key/value history (porcupine\'s format; - reads standard input) for linearizability.\n' +
@@ -99,6 +100,16 @@ const DETAIL: Record<HelpTopic, string> = {
     '  program and goes into the replay command.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
     '  not a package, a build error).',
+  view:
+    'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
+    'rpcsim view --trace FILE [--format html|chrome|shiviz] [--out FILE]\n' +
+    '  Write the run as one self-contained HTML page (no network needed) and print its path: one row\n' +
+    '  per process, each message an arrow, failed calls in Go\'s words with the trace\'s explanation,\n' +
+    '  crashes, kills, pauses and partitions as marks, the client operations with the linearizability\n' +
+    '  verdict; zoom, pan, filter, search, step, and branch (re-run the seed in the page with a fault\n' +
+    '  added). --format chrome writes Chrome trace-event JSON (Perfetto, chrome://tracing); --format\n' +
+    '  shiviz a ShiViz log with vector clocks. Default --out: rpcsim-<scenario>-seed<N>.<html|chrome.json|shiviz.log>.\n' +
+    '  Exit 0 when the file is written (whatever the run\'s verdict, which it prints), 2 on bad input.',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs). Exit 0.',
   help: 'rpcsim help [command]\nrpcsim --version\n  This text, or one command\'s; --version prints the version and the simulated code\'s fingerprint.',
 };

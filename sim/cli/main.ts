@@ -30,6 +30,8 @@ const FLAGS = {
   shard: { type: 'string' },
   json: { type: 'boolean' },
   mode: { type: 'string' },
+  format: { type: 'string' },
+  html: { type: 'boolean' },
   plan: { type: 'string' },
   out: { type: 'string' },
   'timeout-ms': { type: 'string' },

@@ -11,34 +11,40 @@ export type ToChild =
 
 export type FromChild = { readonly type: 'verdict'; readonly verdict: SeedVerdict } | { readonly type: 'skipped'; readonly index: number };
 
-const send = process.send?.bind(process);
-if (send === undefined) throw new Error('sim/explore/child.ts runs only as a child process of an exploration');
-// Ctrl-C reaches the whole process group; the parent decides what stops, and then stops us.
-process.on('SIGINT', () => {});
-process.on('disconnect', () => process.exit(0));
+/**
+ * Serves batches in this child process until the parent disconnects. A function, not top-level
+ * code, so that the CLI bundle can carry it and a child boots from the same bundle as its parent.
+ */
+export async function serveExploreChild(): Promise<void> {
+  const send = process.send?.bind(process);
+  if (send === undefined) throw new Error('serveExploreChild runs only in a child process of an exploration');
+  // Ctrl-C reaches the whole process group; the parent decides what stops, and then stops us.
+  process.on('SIGINT', () => {});
+  process.on('disconnect', () => process.exit(0));
 
-const moduleUrl = process.argv[2] ?? '';
-const loaded = (await import(moduleUrl)) as { catalogue?: ExploreTarget };
-const target = loaded.catalogue;
-if (target === undefined) throw new Error(`${moduleUrl} does not export a catalogue`);
+  const moduleUrl = process.argv[2] ?? '';
+  const loaded = (await import(moduleUrl)) as { catalogue?: ExploreTarget };
+  const target = loaded.catalogue;
+  if (target === undefined) throw new Error(`${moduleUrl} does not export a catalogue`);
 
-const queue: { index: number; run: SeedRun }[] = [];
-let limit = Number.POSITIVE_INFINITY;
-let running = false;
+  const queue: { index: number; run: SeedRun }[] = [];
+  let limit = Number.POSITIVE_INFINITY;
+  let running = false;
 
-process.on('message', (message: ToChild) => {
-  if (message.type === 'cutoff') limit = Math.min(limit, message.limit);
-  else queue.push(...message.items);
-  if (!running) void drain();
-});
+  const drain = async (): Promise<void> => {
+    running = true;
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      const reply: FromChild = item.index >= limit ? { type: 'skipped', index: item.index } : { type: 'verdict', verdict: await runSeed(target, item.run, item.index) };
+      send(reply);
+      // Let a cutoff that arrived during the run land before the next one starts.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    running = false;
+  };
 
-async function drain(): Promise<void> {
-  running = true;
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-    const reply: FromChild = item.index >= limit ? { type: 'skipped', index: item.index } : { type: 'verdict', verdict: await runSeed(target!, item.run, item.index) };
-    send!(reply);
-    // Let a cutoff that arrived during the run land before the next one starts.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  running = false;
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'cutoff') limit = Math.min(limit, message.limit);
+    else queue.push(...message.items);
+    if (!running) void drain();
+  });
 }

@@ -9,12 +9,21 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GoPackage } from './layout.ts';
 import type { GoToolchain } from './toolchain.ts';
 
-const OVERLAY_DIR = fileURLToPath(new URL('./overlay/', import.meta.url));
+const OVERLAY_DIR = overlayDir();
+
+/** Our overlay's folder: beside this module in the sources, or (when this module is the CLI bundle
+ *  in dist/) at sim/golang/overlay under the package root above it. */
+function overlayDir(): string {
+  for (let dir = fileURLToPath(new URL('.', import.meta.url)); ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'overlay'), join(dir, 'sim', 'golang', 'overlay')]) if (existsSync(join(candidate, 'net'))) return `${candidate}/`;
+    if (dirname(dir) === dir) throw new Error('cannot find sim/golang/overlay above this module');
+  }
+}
 
 /** Toolchain file (under GOROOT/src) → our file that replaces or joins it. */
 const OVERLAY: readonly (readonly [string, string])[] = [

@@ -5,7 +5,7 @@
 
 import { assert } from './assert.ts';
 import type { Chooser } from './chooser.ts';
-import { EventHeap, SimEvent } from './event-queue.ts';
+import { EventHeap, SimEvent, type KernelCallback } from './event-queue.ts';
 import { Process } from './process.ts';
 import { Task, Waiter } from './task.ts';
 
@@ -25,6 +25,12 @@ const EVENT_QUEUE_CAPACITY = 4_000_000;
 /** Microtask turns a resumed task may take before we decide it awaits something we do not control. */
 const HOP_LIMIT = 200_000;
 const NEVER: Promise<never> = new Promise<never>(() => {});
+
+// Hot paths test first and build an assert's message only when it fails: an argument is built
+// before the call, and a message per wake is measurable.
+function wholeDelay(micros: number): boolean {
+  return micros >= 0 && Number.isInteger(micros);
+}
 /** Awaiting an already-settled native promise is one microtask turn and allocates nothing. */
 const HOP: Promise<void> = Promise.resolve();
 
@@ -47,6 +53,8 @@ export class Kernel {
   private due: SimEvent[] = [];
   private dueHead = 0;
   private spawning: Process | null = null;
+  private actor: string | null = null;
+  private readonly outerActors: (string | null)[] = [];
   private mainTask: Task | null = null;
 
   constructor(readonly chooser: Chooser) {}
@@ -61,13 +69,40 @@ export class Kernel {
 
   /** Runs `init` synchronously "inside" `proc`, so the goroutines it starts belong to `proc`. */
   within<T>(proc: Process, init: () => T): T {
-    const outer = this.spawning;
-    this.spawning = proc;
+    const outer = this.enter(proc);
     try {
       return init();
     } finally {
-      this.spawning = outer;
+      this.leave(outer);
     }
+  }
+
+  /**
+   * within() without a closure, for hot callbacks: act for `proc` until leave(the result).
+   * `actor` is the label trace events carry meanwhile: a callback that stands in for a Go
+   * goroutine (rpc's input loop, ServeConn) records under that goroutine's name.
+   */
+  enter(proc: Process, actor: string | null = null): Process | null {
+    const outer = this.spawning;
+    this.outerActors.push(this.actor);
+    this.spawning = proc;
+    this.actor = actor;
+    return outer;
+  }
+
+  /**
+   * For a callback that acts for `proc` in place of a goroutine: true if it may run now. If the
+   * process is paused, the callback is kept and scheduled again when the process resumes.
+   */
+  mayRunFor(proc: Process, callback: KernelCallback): boolean {
+    if (proc.state === 'running') return true;
+    if (proc.state === 'paused') proc.heldCallbacks.push(callback);
+    return false;
+  }
+
+  leave(outer: Process | null): void {
+    this.spawning = outer;
+    this.actor = this.outerActors.pop() ?? null;
   }
 
   /** The process a primitive called right now acts for. */
@@ -79,7 +114,7 @@ export class Kernel {
 
   /** The label trace events carry for whoever acts right now. */
   actorLabel(): string {
-    if (this.spawning !== null) return this.spawning.label;
+    if (this.spawning !== null) return this.actor ?? this.spawning.label;
     return this.current?.label ?? 'kernel';
   }
 
@@ -102,8 +137,8 @@ export class Kernel {
   /** Blocks the running task; the returned waiter's promise resolves when someone wakes it. */
   block<T>(reason: string): Waiter<T> {
     const task = this.current;
-    assert(task !== null && task.counted, `${reason}: a kernel primitive was called outside a running task`);
-    assert(task.waiter === null, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
+    if (task === null || !task.counted) assert(false, `${reason}: a kernel primitive was called outside a running task`);
+    if (task.waiter !== null) assert(false, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
     task.counted = false;
     this.runnable--;
     const waiter = new Waiter<T>(task, reason);
@@ -119,20 +154,31 @@ export class Kernel {
 
   /** Schedules `waiter`'s task to resume with `value` after `delayMicros` of virtual time. */
   wake<T>(waiter: Waiter<T>, value: T, delayMicros = 0): void {
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    if (!wholeDelay(delayMicros)) assert(false, `wake delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, value, null));
   }
 
   /** Schedules `waiter`'s task to resume after `delayMicros`; its `produce` gives the value then. */
   wakeToProduce<T>(waiter: Waiter<T>, delayMicros: number): void {
-    assert(waiter.produce !== null, `${waiter.reason}: wakeToProduce needs a waiter that produces its value`);
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `wake delay must be a whole number of microseconds, got ${delayMicros}`);
+    if (waiter.produce === null) assert(false, `${waiter.reason}: wakeToProduce needs a waiter that produces its value`);
+    if (!wholeDelay(delayMicros)) assert(false, `wake delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, waiter.task, waiter as Waiter, undefined, null));
   }
 
+  /**
+   * From a kernel callback: resumes `waiter`'s task in this same event, as if the callback's
+   * event had been its wake. A callback resumes at most one task this way (one task runs per
+   * event); anyone else it wakes gets an event of their own through wake().
+   */
+  resumeNow<T>(waiter: Waiter<T>, value: T): boolean {
+    if (this.runnable > 0) return false;
+    this.resumeWaiting(waiter.task, waiter as Waiter, value, null);
+    return true;
+  }
+
   /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
-  at(delayMicros: number, callback: () => void): void {
-    assert(delayMicros >= 0 && Number.isInteger(delayMicros), `callback delay must be a whole number of microseconds, got ${delayMicros}`);
+  at(delayMicros: number, callback: (() => void) | KernelCallback): void {
+    if (!wholeDelay(delayMicros)) assert(false, `callback delay must be a whole number of microseconds, got ${delayMicros}`);
     this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, null, null, undefined, callback));
   }
 
@@ -147,6 +193,8 @@ export class Kernel {
   crash(proc: Process): void {
     if (proc.state === 'crashed') return;
     proc.state = 'crashed';
+    proc.heldCallbacks.length = 0;
+    proc.standIns = 0;
     for (const task of proc.tasks) {
       task.state = 'dead';
       task.waiter = null;
@@ -165,6 +213,7 @@ export class Kernel {
     if (proc.state !== 'paused') return;
     proc.state = 'running';
     for (const task of proc.tasks) this.release(task);
+    for (const callback of proc.heldCallbacks.splice(0)) this.at(0, callback);
   }
 
   pauseTask(task: Task): void {
@@ -198,8 +247,11 @@ export class Kernel {
         const event = this.takeNext();
         this.eventsFired++;
         this.nowMicros = event.timeMicros;
-        if (event.callback !== null) event.callback();
-        else this.fire(event);
+        const callback = event.callback;
+        if (callback !== null) {
+          if (typeof callback === 'function') callback();
+          else callback.run();
+        } else this.fire(event);
         let hops = 0;
         while (this.runnable > 0) {
           await HOP;
@@ -216,12 +268,15 @@ export class Kernel {
   }
 
   private fire(event: SimEvent): void {
-    const task = event.task!;
+    this.resumeWaiting(event.task!, event.waiter, event.value, event);
+  }
+
+  /** `event` is the wake being fired, if it is one (kept as is if the task is held). */
+  private resumeWaiting(task: Task, waiter: Waiter | null, value: unknown, event: SimEvent | null): void {
     if (task.state === 'dead' || task.state === 'done') return;
-    const waiter = event.waiter;
     if (waiter !== null && task.waiter !== waiter) return; // a wake for a wait that already ended
     if (task.isHeld) {
-      task.held = event;
+      task.held = event ?? new SimEvent(this.nowMicros, this.seq++, task, waiter, value, null);
       return;
     }
     this.current = task;
@@ -231,7 +286,7 @@ export class Kernel {
     if (waiter === null) this.start(task);
     else {
       task.waiter = null;
-      waiter.resolve(waiter.produce === null ? event.value : waiter.produce());
+      waiter.resolve(waiter.produce === null ? value : waiter.produce());
     }
   }
 

@@ -7,21 +7,19 @@
 
 import { assert } from '../kernel/assert.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
+import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Waiter } from '../kernel/task.ts';
 import { EOF, GoError, opError, type AddressPair } from './errors.ts';
 import type { Network } from './network.ts';
 import { copyWireValue } from './wire.ts';
 
-interface QueuedFrame {
-  readonly frame: unknown;
-  readonly what: string;
-}
-
 export class Endpoint implements FileDescriptor {
   peer!: Endpoint;
   /** Still in a listener's backlog: closing it resets the peer even with nothing unread. */
   embryo = false;
-  private readonly queue: QueuedFrame[] = [];
+  /** The receive queue as two parallel arrays (frame, and its trace label): no record per frame. */
+  private readonly queue: unknown[] = [];
+  private readonly queueWhat: string[] = [];
   private queueHead = 0;
   private pendingReset = false;
   private peerShutWrite = false; // RCV_SHUTDOWN: read gives EOF once the queue is empty
@@ -31,6 +29,9 @@ export class Endpoint implements FileDescriptor {
   /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
   private fdCount = 1;
   private reader: Waiter<unknown> | null = null;
+  /** A reader that is a kernel callback, not a blocked goroutine (rpc's input loop, ServeConn):
+   *  the wake that would resume a goroutine runs this instead, once, at the same latency. */
+  private watcher: KernelCallback | null = null;
 
   constructor(
     private readonly net: Network,
@@ -47,8 +48,9 @@ export class Endpoint implements FileDescriptor {
     if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
-    assert(peer.unread < this.net.timing.receiveQueueMax, `conn ${this.conn}: receive queue overflow`);
-    peer.queue.push({ frame: copyWireValue(frame), what });
+    if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
+    peer.queue.push(copyWireValue(frame));
+    peer.queueWhat.push(what);
     if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
     peer.notifyReader();
     return null;
@@ -60,7 +62,7 @@ export class Endpoint implements FileDescriptor {
   read(): Promise<unknown> {
     const result = this.tryRead();
     if (result !== WOULD_BLOCK) return Promise.resolve(result);
-    assert(this.reader === null, `conn ${this.conn}: two goroutines read one socket`);
+    if (this.reader !== null || this.watcher !== null) assert(false, `conn ${this.conn}: two goroutines read one socket`);
     const waiter = this.net.kernel.block<unknown>('read');
     // Every wake follows a change a read reports (data, reset, EOF, close), so the retry is
     // only a guard: it blocks again, as a woken Go reader with nothing to read would.
@@ -72,26 +74,37 @@ export class Endpoint implements FileDescriptor {
     return waiter.promise;
   }
 
-  /** What a read would return right now, or undefined when it would wait (for a host that
-   *  answers a ready read without parking the reader). */
+  /** What a read would return right now (the next frame, or the GoError a Go read would
+   *  return), or undefined when it would wait: for a host that answers a ready read without
+   *  parking the reader, and for readers that are kernel callbacks (see watchReadable). */
   readNow(): unknown {
     if (this.reader !== null) return undefined; // someone is already waiting: join the queue
     const result = this.tryRead();
     return result === WOULD_BLOCK ? undefined : result;
   }
 
+  /** Calls `callback` (once) when a read would no longer block, after the wake latency a
+   *  blocked goroutine would have. The callback re-arms it if it wants more. */
+  watchReadable(callback: KernelCallback | null): void {
+    if (callback !== null && this.reader !== null) assert(false, `conn ${this.conn}: a goroutine and a callback both read one socket`);
+    this.watcher = callback;
+  }
+
   private tryRead(): unknown {
     // Reading a socket this process closed itself is how Go's rpc client input loop ends: not news.
     if (this.closed) return opError('read', this.addr, 'ECLOSED');
     if (this.queueHead < this.queue.length) {
-      const item = this.queue[this.queueHead]!;
-      this.queue[this.queueHead++] = undefined as unknown as QueuedFrame;
+      const head = this.queueHead++;
+      const frame = this.queue[head];
+      const what = this.queueWhat[head]!;
+      this.queue[head] = undefined;
       if (this.queueHead === this.queue.length) {
         this.queue.length = 0;
+        this.queueWhat.length = 0;
         this.queueHead = 0;
       }
-      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what: item.what });
-      return item.frame;
+      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what });
+      return frame;
     }
     if (this.pendingReset) {
       this.pendingReset = false; // sock_error() consumes sk_err: the next read sees EOF
@@ -141,9 +154,15 @@ export class Endpoint implements FileDescriptor {
 
   private notifyReader(): void {
     const reader = this.reader;
-    if (reader === null) return;
-    this.reader = null;
-    this.net.kernel.wakeToProduce(reader, this.net.wakeLatencyMicros());
+    if (reader !== null) {
+      this.reader = null;
+      this.net.kernel.wakeToProduce(reader, this.net.wakeLatencyMicros());
+      return;
+    }
+    const watcher = this.watcher;
+    if (watcher === null) return;
+    this.watcher = null;
+    this.net.kernel.at(this.net.wakeLatencyMicros(), watcher);
   }
 
   private fail(error: GoError): GoError {
@@ -152,4 +171,4 @@ export class Endpoint implements FileDescriptor {
   }
 }
 
-const WOULD_BLOCK = Symbol('would block');
+const WOULD_BLOCK: unique symbol = Symbol('would block');

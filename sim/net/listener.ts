@@ -37,7 +37,7 @@ export class Listener implements FileDescriptor {
   accept(): Promise<Endpoint | GoError> {
     const ready = this.tryAccept();
     if (ready !== null) return Promise.resolve(ready);
-    assert(this.acceptor === null, `${this.path}: two goroutines accept on one listener`);
+    if (this.acceptor !== null) assert(false, `${this.path}: two goroutines accept on one listener`);
     const waiter = this.net.kernel.block<Endpoint | GoError>('accept');
     waiter.produce = () => this.tryAccept() ?? this.accept();
     this.acceptor = waiter;

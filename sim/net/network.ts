@@ -67,7 +67,7 @@ export class Network {
   aliveGoroutines(): number {
     let alive = 0;
     for (const proc of this.procs) {
-      if (proc.alive) alive += proc.tasks.size;
+      if (proc.alive) alive += proc.goroutines;
       else this.procs.delete(proc);
     }
     return alive;

@@ -12,7 +12,7 @@ const MAX_DEPTH = 64;
 
 function copy(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') {
-    assert(typeof value !== 'function' && typeof value !== 'symbol', `cannot send a ${typeof value} over the wire`);
+    if (typeof value === 'function' || typeof value === 'symbol') assert(false, `cannot send a ${typeof value} over the wire`);
     return value;
   }
   assert(depth < MAX_DEPTH, 'wire value nested too deeply (a cycle?)');

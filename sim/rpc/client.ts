@@ -1,10 +1,14 @@
-// Go net/rpc's client, as in net/rpc/client.go: a pending-call map, an input goroutine that
-// reads responses and, on the first read error, fails every pending call with it (EOF becomes
+// Go net/rpc's client, as in net/rpc/client.go: a pending-call map, an input loop that reads
+// responses and, on the first read error, fails every pending call with it (EOF becomes
 // "unexpected EOF") and marks the client shut down, so later calls fail at once with
-// "connection is shut down" without writing anything.
+// "connection is shut down" without writing anything. Go's input goroutine only ever blocks in
+// Read, so here it is a kernel callback on the socket (Endpoint.watchReadable): it runs when a
+// blocked reader would be woken, at the same latency, with no goroutine to start or resume.
 
+import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Waiter } from '../kernel/task.ts';
+import type { Process } from '../kernel/process.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
@@ -21,7 +25,7 @@ interface PendingCall {
   result?: CallResult;
 }
 
-export class RpcClient {
+export class RpcClient implements KernelCallback {
   private nextSeq = 0;
   private readonly pending = new Map<number, PendingCall>();
   private shutdown = false;
@@ -30,20 +34,25 @@ export class RpcClient {
   private sending = false;
   /** The input goroutine's read error, waiting for reqMutex. */
   private failedWhileSending: GoError | null = null;
+  private inputAlive = false;
 
   private constructor(
     private readonly kernel: Kernel,
     private readonly net: Network,
     private readonly conn: Endpoint,
+    private readonly proc: Process,
   ) {}
 
-  /** rpc.Dial("unix", path): connect, then start the input goroutine. */
+  /** rpc.Dial("unix", path): connect, then start the input loop. */
   static dial(path: string): RpcClient | GoError {
     const w = world();
-    const conn = w.net.dial(w.kernel.currentProcess(), path);
+    const proc = w.kernel.currentProcess();
+    const conn = w.net.dial(proc, path);
     if (conn instanceof GoError) return conn;
-    const client = new RpcClient(w.kernel, w.net, conn);
-    w.kernel.go(w.kernel.currentProcess(), 'rpc-input', () => client.input());
+    const client = new RpcClient(w.kernel, w.net, conn, proc);
+    conn.watchReadable(client);
+    proc.standIns++; // the input goroutine, until terminate() or a quiet close
+    client.inputAlive = true;
     return client;
   }
 
@@ -77,6 +86,11 @@ export class RpcClient {
   close(): GoError | null {
     if (this.closing) return ErrShutdown;
     this.closing = true;
+    // With no call waiting, the input loop's last read (closed fd) would tell no one anything.
+    if (this.pending.size === 0) {
+      this.conn.watchReadable(null);
+      this.inputExited();
+    }
     return this.conn.close();
   }
 
@@ -88,10 +102,26 @@ export class RpcClient {
     return result;
   }
 
-  private async input(): Promise<void> {
+  /** The socket is readable (a KernelCallback): one turn of the loop, acting for the process. */
+  run(): void {
+    if (!this.kernel.mayRunFor(this.proc, this)) return; // dead, or paused until resumed
+    const outer = this.kernel.enter(this.proc, this.proc.taskLabel('rpc-input'));
+    try {
+      this.input();
+    } finally {
+      this.kernel.leave(outer);
+    }
+  }
+
+  /** One turn of Go's input loop: every frame that has arrived, then back to waiting. */
+  private input(): void {
     let failure: GoError;
     for (;;) {
-      const frame = await this.conn.read();
+      const frame = this.conn.readNow();
+      if (frame === undefined) {
+        this.conn.watchReadable(this);
+        return;
+      }
       if (frame instanceof GoError) {
         failure = frame;
         break;
@@ -108,6 +138,7 @@ export class RpcClient {
 
   /** The input goroutine, holding reqMutex: shut down, and fail every pending call. */
   private terminate(failure: GoError): void {
+    this.inputExited();
     this.failedWhileSending = null;
     this.shutdown = true;
     let error = failure;
@@ -116,8 +147,17 @@ export class RpcClient {
     this.pending.clear();
   }
 
+  private inputExited(): void {
+    if (!this.inputAlive) return;
+    this.inputAlive = false;
+    if (this.proc.alive) this.proc.standIns--;
+  }
+
+  /** The input loop hands the result to the waiting call: the first one resumes in this very
+   *  event (Go's input goroutine would wake it at once), any more get events of their own. */
   private deliver(call: PendingCall, result: CallResult): void {
-    if (call.waiter !== null) this.kernel.wake(call.waiter, result);
-    else call.result = result;
+    const waiter = call.waiter;
+    if (waiter === null) call.result = result;
+    else if (!this.kernel.resumeNow(waiter, result)) this.kernel.wake(waiter, result);
   }
 }

@@ -1,13 +1,18 @@
 // Go net/rpc's server, as in net/rpc/server.go (Go 1.19): ServeConn reads requests one after
 // another and runs each in its own goroutine; when a read fails it waits for the running handlers
 // to send their responses, then closes the connection. A response that cannot be written (the
-// reply was dropped, the client is gone) is simply lost.
+// reply was dropped, the client is gone) is simply lost. ServeConn only ever blocks in Read or in
+// that wait, so here it is kernel callbacks (Endpoint.watchReadable, and the last handler to
+// finish), not a goroutine: `go rpcs.ServeConn(conn)` and `rpcs.serveConn(conn)` both start it.
 
 import { assert } from '../kernel/assert.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
+import type { KernelCallback } from '../kernel/event-queue.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Process } from '../kernel/process.ts';
+import type { Network } from '../net/network.ts';
 import { world } from '../runtime/active.ts';
-import { go, WaitGroup } from '../runtime/goroutines.ts';
 import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 
 /** A handler mutates `reply` like a Go method with a *Reply argument; a string return is its error. */
@@ -25,36 +30,84 @@ export class RpcServer {
     }
   }
 
-  async serveConn(conn: Endpoint): Promise<void> {
-    const handlers = new WaitGroup();
+  /** ServeConn(conn): serves requests on `conn` until a read fails, then closes it. Returns at once. */
+  serveConn(conn: Endpoint): void {
+    const { kernel, net } = world();
+    const proc = kernel.currentProcess();
+    proc.standIns++; // the ServeConn goroutine, until it closes the connection
+    new ConnServer(this.methods, kernel, net, conn, proc).run();
+  }
+}
+
+type Method = (args: unknown, reply: unknown) => Promise<string | void> | string | void;
+
+/** One connection's ServeConn: its read loop, its running handlers, and the close after the last. */
+class ConnServer implements KernelCallback {
+  private handlers = 0;
+  private reading = true;
+
+  constructor(
+    private readonly methods: ReadonlyMap<string, Method>,
+    private readonly kernel: Kernel,
+    private readonly net: Network,
+    private readonly conn: Endpoint,
+    private readonly proc: Process,
+  ) {}
+
+  /** The socket is readable (a KernelCallback): one turn of the loop, acting for the process. */
+  run(): void {
+    if (!this.kernel.mayRunFor(this.proc, this)) return; // dead, or paused until resumed
+    const outer = this.kernel.enter(this.proc, this.proc.taskLabel('ServeConn'));
+    try {
+      this.input();
+    } finally {
+      this.kernel.leave(outer);
+    }
+  }
+
+  /** Every request that has arrived, each to a handler goroutine; on a failed read, wind down. */
+  input(): void {
+    const conn = this.conn;
     for (;;) {
-      const frame = await conn.read();
+      const frame = conn.readNow();
+      if (frame === undefined) {
+        conn.watchReadable(this);
+        return;
+      }
       if (frame instanceof GoError) break;
       const request = frame as RequestFrame;
       const handler = this.methods.get(request.method);
       if (handler === undefined) {
-        this.respond(conn, request, `rpc: can't find method ${request.method}`, {});
+        respond(conn, request, `rpc: can't find method ${request.method}`, {});
         continue;
       }
-      handlers.add(1);
-      go(async () => {
-        try {
-          const { net } = world();
-          if (net.tracing) net.trace({ type: 'rpc-serve', conn: conn.conn, method: request.method, seq: request.seq });
-          const reply = {};
-          const error = await handler(request.args, reply);
-          this.respond(conn, request, error ?? '', reply);
-        } finally {
-          handlers.done();
-        }
-      }, request.method);
+      this.handlers++;
+      this.kernel.go(this.proc, request.method, () => this.handle(handler, request));
     }
-    await handlers.wait();
-    conn.close();
+    this.reading = false;
+    if (this.handlers === 0) this.closeConn();
   }
 
-  private respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown): void {
-    const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply };
-    conn.write(response, frameLabel(request.method, request.seq, 'response'));
+  private async handle(handler: Method, request: RequestFrame): Promise<void> {
+    try {
+      if (this.net.tracing) this.net.trace({ type: 'rpc-serve', conn: this.conn.conn, method: request.method, seq: request.seq });
+      const reply = {};
+      const error = await handler(request.args, reply);
+      respond(this.conn, request, error ?? '', reply);
+    } finally {
+      // handlers.Wait() then Close(): the last handler out closes a connection whose reads failed.
+      if (--this.handlers === 0 && !this.reading && this.proc.alive) this.closeConn();
+    }
   }
+
+  /** ServeConn's last line: close the connection, and the goroutine is gone. */
+  private closeConn(): void {
+    this.conn.close();
+    if (this.proc.alive) this.proc.standIns--;
+  }
+}
+
+function respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown): void {
+  const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply };
+  conn.write(response, frameLabel(request.method, request.seq, 'response'));
 }

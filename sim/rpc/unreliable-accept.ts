@@ -6,7 +6,7 @@
 import type { Listener } from '../net/listener.ts';
 import { GoError } from '../net/errors.ts';
 import { world } from '../runtime/active.ts';
-import { go, println } from '../runtime/goroutines.ts';
+import { println } from '../runtime/goroutines.ts';
 import type { RpcServer } from './server.ts';
 
 export interface AcceptingServer {
@@ -34,9 +34,9 @@ export async function acceptLoop(server: AcceptingServer, listener: Listener, rp
         conn.dup(); // c1.File(): a second fd, never closed
         const error = conn.shutdownWrite(); // process the request but force discard of reply
         if (error !== null) println(`shutdown: ${error.message}`);
-        go(() => rpcs.serveConn(conn), 'ServeConn');
+        rpcs.serveConn(conn); // go rpcs.ServeConn(conn): ServeConn runs as socket callbacks
       } else {
-        go(() => rpcs.serveConn(conn), 'ServeConn');
+        rpcs.serveConn(conn); // go rpcs.ServeConn(conn)
       }
     } else if (!(conn instanceof GoError)) {
       conn.close();

@@ -7,7 +7,7 @@ import { runScenario } from '../../scenarios/index.ts';
 import type { BugName } from '../../protocol/index.ts';
 
 const PINNED: readonly { bug: BugName; seed: number }[] = [
-  { bug: 'ignore-forward-result', seed: 57 },
+  { bug: 'ignore-forward-result', seed: 24 },
   { bug: 'backup-reapplies-duplicates', seed: 5 },
 ];
 

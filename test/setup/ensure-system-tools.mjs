@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 
 /** What the tests need: a command to look for, and the Debian package that provides it. */
 export const SYSTEM_TOOLS = [
-  // { command: 'chromium', debianPackage: 'chromium', usedBy: 'test/view (the page in a real browser)' },
+  { command: 'chromium', debianPackage: 'chromium', usedBy: 'test/view (rpcsim view pages in a real browser)' },
   { command: 'go', debianPackage: 'golang-go', usedBy: 'test/golang and test/protocol/go-reference (Go 1.19: js/wasm builds for rpcsim go test, and the Go reference natively)' },
 ];
 

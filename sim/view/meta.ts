@@ -1,0 +1,32 @@
+// A run's header as the page shows it: what ran, with which seed and bugs, its verdict, its
+// fingerprint and the command that reproduces it. The CLI and the page's branches both use it.
+
+import type { CliRunResult } from '../cli/catalogue.ts';
+import { traceHash } from '../trace/hash.ts';
+import type { ViewMeta } from './view-model.ts';
+
+export function reproduceCommand(scenario: string, seed: number, bugs: readonly string[], swarm: boolean, planPath: string | null): string {
+  const flags = [`--seed ${seed}`, ...bugs.map((b) => `--bug ${b}`), ...(swarm ? ['--swarm'] : []), ...(planPath === null ? [] : [`--plan ${planPath}`])];
+  return `npx rpcsim run ${scenario} ${flags.join(' ')}`;
+}
+
+/** Past this many events, the page does not fingerprint the trace: hashing a million events takes
+ *  longer than drawing them, and `rpcsim replay` prints the fingerprint anyway. */
+export const HASH_EVENTS_MAX = 300_000;
+
+export function viewMetaOf(result: CliRunResult, bugs: readonly string[], swarm: boolean, planPath: string | null = null): ViewMeta {
+  const trace = result.trace;
+  return {
+    scenario: result.scenario,
+    seed: result.seed,
+    bugs,
+    swarm,
+    verdict: result.ok ? 'ok' : `${result.kind ?? 'fail'}: ${result.reason ?? ''}`,
+    detail: result.detail ?? null,
+    hash: trace.length <= HASH_EVENTS_MAX ? traceHash(trace) : '(not computed for a run this long: rpcsim replay prints it)',
+    faults: result.faults,
+    replay: reproduceCommand(result.scenario, result.seed, bugs, swarm, planPath),
+    events: trace.length,
+    endMicros: trace.length === 0 ? 0 : trace[trace.length - 1]!.t,
+  };
+}
