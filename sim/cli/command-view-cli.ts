@@ -16,7 +16,7 @@ import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import type { CommandHandler } from './extra-commands.ts';
 import type { Flags } from './main.ts';
 import { readTraceFile } from './trace-file.ts';
-import { UsageError } from './usage-error.ts';
+import { fileWriteError, UsageError } from './usage-error.ts';
 import { wallMillis } from '../bench/wallclock.ts';
 
 const FORMATS = ['html', 'chrome', 'shiviz'] as const;
@@ -70,7 +70,11 @@ export function viewCommand(pageEntry: URL): CommandHandler {
     if (format === 'html') bytes = (await writeViewPage(out, model, pageEntry)).bytes;
     else {
       const text = format === 'chrome' ? JSON.stringify(chromeTrace(model)) : shivizLog(model);
-      writeFileSync(out, text);
+      try {
+        writeFileSync(out, text);
+      } catch (error) {
+        throw fileWriteError(`${format} file`, flags.out ?? out, error);
+      }
       bytes = Buffer.byteLength(text);
     }
     const verdict = model.meta.verdict === 'ok' ? 'PASS' : `FAIL ${model.meta.verdict}`;

@@ -7,12 +7,18 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePageScript } from '../view/bundle.ts';
 import { renderPage, type Companion } from '../view/html.ts';
+import { fileWriteError } from './usage-error.ts';
 import type { ViewModel } from '../view/view-model.ts';
 
 export async function writeViewPage(outPath: string, model: ViewModel, pageEntry: URL, companions: readonly Companion[] = [], heading: string | null = null): Promise<{ path: string; bytes: number }> {
   const path = resolve(outPath);
   const html = renderPage(model, await bundlePageScript(fileURLToPath(pageEntry)), companions, heading);
-  writeFileSync(path, html);
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    // --out in a missing or read-only directory is the user's to fix: one line, exit 2.
+    throw fileWriteError('page', outPath, error);
+  }
   return { path, bytes: Buffer.byteLength(html) };
 }
 

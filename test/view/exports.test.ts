@@ -105,4 +105,14 @@ describe('rpcsim view', () => {
       'rpcsim: view --trace FILE takes the scenario, seed and bugs from the file: leave out the scenario, --seed and --bug',
     ]);
   }, 30_000);
+
+  it('should refuse, in one line and exit 2, an --out it cannot write, in every format', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'rpcsim-view-out-')), 'no-such-dir', 'x');
+    for (const format of ['html', 'chrome', 'shiviz']) {
+      captured.err = [];
+      expect(await rpcsim('view', 'forward-crash', '--format', format, '--out', missing), format).toBe(2);
+      expect(captured.err, format).toHaveLength(1);
+      expect(captured.err[0], format).toMatch(new RegExp(`^rpcsim: cannot write (page|${format} file) .*no-such-dir/x: no such file \\(ENOENT\\)$`));
+    }
+  }, 60_000);
 });
