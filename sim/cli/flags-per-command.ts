@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { CommandName } from './help.ts';
 import { UsageError } from './usage-error.ts';
-import { codeFingerprint } from '../replay/code-fingerprint.ts';
+import { codeFingerprint, rpcsimRoot } from '../replay/code-fingerprint.ts';
+import { join } from 'node:path';
 
 /** 0 pass (or an identical replay of a passing run), 1 a failing run, 2 bad input, 3 replay diverged. */
 export const EXIT_PASS = 0;
@@ -58,7 +59,7 @@ export function refuseUnusedFlags(command: CommandName, values: Record<string, u
 export function versionLine(): string {
   let version = 'unknown';
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(readFileSync(join(rpcsimRoot(), 'package.json'), 'utf8')) as { version?: unknown };
     if (typeof pkg.version === 'string') version = pkg.version;
   } catch {
     // A bundled CLI may have no package.json beside it: the fingerprint still names the code.

@@ -8,7 +8,7 @@
 // `__RPCSIM_CODE_FINGERPRINT__` (esbuild `define`), which this module then returns as is.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from '../trace/hash.ts';
 
@@ -25,12 +25,26 @@ let cached: string | undefined;
 /** The fingerprint of the code this process runs ("code-" and 16 hex digits). */
 export function codeFingerprint(): string {
   if (cached !== undefined) return cached;
-  cached = typeof __RPCSIM_CODE_FINGERPRINT__ === 'string' ? __RPCSIM_CODE_FINGERPRINT__ : computeCodeFingerprint(repositoryRoot());
+  cached = typeof __RPCSIM_CODE_FINGERPRINT__ === 'string' ? __RPCSIM_CODE_FINGERPRINT__ : computeCodeFingerprint(rpcsimRoot());
   return cached;
 }
 
-function repositoryRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
+/** The folder holding rpcsim's package.json, sim/, protocol/ and scenarios/. This module runs from
+ *  sim/replay/ (sources) or from dist/cli.mjs (the CLI bundle, one level down, not two), so the root
+ *  is found by walking up: a fixed '../../' from the bundle hashed no files at all, and every
+ *  change of the code kept the same fingerprint. */
+export function rpcsimRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'rpcsim') return dir;
+    } catch {
+      // no package.json here (or not JSON): look further up
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return fileURLToPath(new URL('../../', import.meta.url));
+    dir = parent;
+  }
 }
 
 /** The fingerprint of the sources under `root` (a checkout of this repository). */
