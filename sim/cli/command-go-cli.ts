@@ -72,12 +72,13 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
 export async function goCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   try {
-    if (sub === 'test') return await goTestCommand(rest);
-    if (sub === 'explore') return await goExploreCommand(rest);
-    if (sub === 'help' || sub === '--help' || sub === '-h') {
+    // `rpcsim go test --help` asks for help as every other command's --help does.
+    if (sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
       console.log(helpText('go'));
       return 0;
     }
+    if (sub === 'test') return await goTestCommand(rest);
+    if (sub === 'explore') return await goExploreCommand(rest);
     const wanted = sub === undefined ? 'go needs a subcommand' : `go: unknown subcommand "${sub}"`;
     throw new UsageError(`${wanted}: give test or explore, e.g. rpcsim go test <package dir>; run \`rpcsim help go\``);
   } catch (error) {

@@ -22,7 +22,11 @@ describe('rpcsim help', () => {
     expect(await rpcsim('help', 'go')).toBe(0);
     const { goCommand } = await import('../../sim/cli/command-go-cli.ts');
     expect(await goCommand(['help'])).toBe(0);
+    expect(await goCommand(['test', '--help'])).toBe(0);
+    expect(await goCommand(['explore', 'some/dir', '-h'])).toBe(0);
     expect(captured.out[1]).toBe(captured.out[0]);
+    expect(captured.out[2]).toBe(captured.out[0]);
+    expect(captured.out[3]).toBe(captured.out[0]);
     expect(captured.out[0]).toMatch(/^rpcsim go test <package dir> .*\nrpcsim go explore <package dir> .*Exit 0 when every test passed/s);
     // Every flag the two subcommands parse is named.
     for (const flag of ['--seed', '--run', '-v', '--plan', '--swarm', '--env', '--seeds', '--from', '--jobs']) expect(captured.out[0]).toContain(flag);
