@@ -2,7 +2,8 @@
 // or drawn per seed (--swarm), each failing seed reported with Go's words and its replay.
 
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureWrites } from '../support/cli-capture.ts';
 import { goCommand } from '../../sim/cli/command-go-cli.ts';
 
 const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
@@ -13,18 +14,7 @@ const TIMEOUT_MS = 300_000;
 let inThisThread = '';
 const withoutWallTime = (text: string): string => text.replace(/, [\d.]+ s wall with \d jobs?/, '');
 
-const out: string[] = [];
-const err: string[] = [];
-beforeEach(() => {
-  out.length = 0;
-  err.length = 0;
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(`${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(`${args.join(' ')}\n`));
-});
-afterEach(() => vi.restoreAllMocks());
-beforeEach(() => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((text: string | Uint8Array) => out.push(String(text)) > 0);
-});
+const { out, err } = captureWrites();
 
 describe('rpcsim go explore', () => {
   it('should pass every seed of a correct test when no faults are asked for', async () => {

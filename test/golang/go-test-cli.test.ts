@@ -6,24 +6,16 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureWrites } from '../support/cli-capture.ts';
 import { goCommand } from '../../sim/cli/command-go-cli.ts';
 
 const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 const CLOCK = fixture('module/clock');
 const BUILD_TIMEOUT_MS = 300_000;
 
-const out: string[] = [];
-const err: string[] = [];
-beforeEach(() => {
-  out.length = 0;
-  err.length = 0;
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(`${args.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(`${args.join(' ')}\n`));
-  vi.spyOn(process.stdout, 'write').mockImplementation((text: string | Uint8Array) => out.push(String(text)) > 0);
-});
+const { out, err } = captureWrites();
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.unstubAllEnvs();
 });
 
