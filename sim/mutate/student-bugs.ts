@@ -24,11 +24,17 @@ const CLERK = 'protocol/pbservice/client.ts';
 
 export const STUDENT_BUGS: readonly StudentBug[] = [
   {
-    name: 'early-ack',
-    mistake: 'the primary acks every view it learns at once, before its new backup has the state',
+    name: 'transfer-once-then-ack',
+    mistake: 'on a new view the primary sends its backup one Transfer and acks, whether or not it got through',
     file: PB,
-    find: 'if (this.view.Primary !== this.me) return this.view.Viewnum;',
-    replace: 'return this.view.Viewnum;',
+    find: `      if (view.Viewnum > this.view.Viewnum) this.learnView(view);
+`,
+    replace: `      if (view.Viewnum > this.view.Viewnum) {
+        this.learnView(view);
+        if (this.isActivePrimary()) await this.ensureBackupReady();
+        this.backupReadyViewnum = this.view.Viewnum;
+      }
+`,
   },
   {
     name: 'vs-backup-restart-ignored',
