@@ -18,6 +18,7 @@ import { forwardCrashScenario } from './stories/forward-crash.ts';
 import { kvFaultsScenario } from './stories/kv-faults.ts';
 import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
 import { lossyBackupForwardsScenario } from './beyond/lossy-backup-forwards.ts';
+import { restartedBackupScenario } from './beyond/restarted-backup.ts';
 import { unreachableNewBackupScenario } from './beyond/unreachable-new-backup.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -37,6 +38,7 @@ export const SCENARIOS: readonly Scenario[] = [
   breakpointRaceScenario(),
   unreachableNewBackupScenario,
   lossyBackupForwardsScenario,
+  restartedBackupScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

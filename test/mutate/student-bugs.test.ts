@@ -17,7 +17,7 @@ describe('the stand-in held-back student bugs', () => {
     expect(STUDENT_BUGS.length).toBeGreaterThanOrEqual(8);
     const names = STUDENT_BUGS.map((b) => b.name);
     expect(new Set(names).size).toBe(names.length);
-    const catalogued = new Set(BUGS.map((b) => b.name));
+    const catalogued = new Set<string>(BUGS.map((b) => b.name));
     expect(names.filter((n) => catalogued.has(n))).toEqual([]);
   });
 
