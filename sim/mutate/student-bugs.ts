@@ -89,17 +89,15 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
   },
   {
     name: 'apply-before-forward',
-    mistake: 'the primary applies a write and records its id, then forwards it, and does not undo it when the forward fails',
+    mistake: 'the primary applies a write before forwarding it, and leaves it applied when the forward fails',
     file: PB,
     find: `      const err = await this.forward(args);
       if (err !== OK) {
         reply.Err = err;
         return;
       }
-      this.applyWrite(args);
-      this.seen.add(args.Id);`,
+      this.applyWrite(args);`,
     replace: `      this.applyWrite(args);
-      this.seen.add(args.Id);
       const err = await this.forward(args);
       if (err !== OK) {
         reply.Err = err;
