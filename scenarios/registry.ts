@@ -19,6 +19,7 @@ import { kvFaultsScenario } from './stories/kv-faults.ts';
 import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
 import { lossyBackupForwardsScenario } from './beyond/lossy-backup-forwards.ts';
 import { restartedBackupScenario } from './beyond/restarted-backup.ts';
+import { slowBackupLostRepliesScenario } from './beyond/slow-backup-lost-replies.ts';
 import { unreachableNewBackupScenario } from './beyond/unreachable-new-backup.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -39,6 +40,7 @@ export const SCENARIOS: readonly Scenario[] = [
   unreachableNewBackupScenario,
   lossyBackupForwardsScenario,
   restartedBackupScenario,
+  slowBackupLostRepliesScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));
