@@ -13,8 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { applyMutation, type Splice } from './operators.ts';
 
 /** The default budget: runs per mutant, dealt over every scenario in turn: four seeds of each of
- *  the 18 scenarios (the portfolio gives seeds 1-4 random, swarm, pct, random). */
-export const DEFAULT_RUNS = 72;
+ *  the 19 scenarios (the portfolio gives seeds 1-4 random, swarm, pct, random). */
+export const DEFAULT_RUNS = 76;
 
 export interface MutantBudget {
   /** Runs per mutant, dealt over every scenario in turn (`explore --all-scenarios --seeds`). */
