@@ -2,13 +2,13 @@
 // mistake it was written for, which the 2015 tests let through: a mutant of protocol/ (named by
 // its site, so an edit of that line makes this test look again) or a stand-in student bug.
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, runScenario } from '../../scenarios/index.ts';
 import type { Splice } from '../../sim/mutate/operators.ts';
 import { allMutations } from '../../sim/mutate/sample.ts';
 import { STUDENT_BUGS, studentBugSplice } from '../../sim/mutate/student-bugs.ts';
 import { fileURLToPath } from 'node:url';
-import { mutatedReference } from '../support/mutated-reference.ts';
+import { mutatedReference, removeMutatedReferences } from '../support/mutated-reference.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BEYOND = ['unreachable-new-backup', 'lossy-backup-forwards', 'restarted-backup', 'slow-backup-lost-replies', 'dead-primary-no-backup'];
@@ -50,6 +50,8 @@ const CATCHES: readonly { scenario: string; what: string; splice: () => Splice; 
 ];
 
 describe('scenarios beyond the 2015 suite', () => {
+  afterAll(removeMutatedReferences);
+
   it('should say so in their catalogue lines', () => {
     const beyond = SCENARIOS.filter((s) => s.description.startsWith('Beyond the 2015 suite:')).map((s) => s.name);
     expect(beyond).toEqual(BEYOND);

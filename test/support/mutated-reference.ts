@@ -11,10 +11,16 @@ import type { Implementation } from '../../protocol/implementation.ts';
 import { applyMutation, type Splice } from '../../sim/mutate/operators.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The copy stays until the process exits (its modules are loaded from it), then goes. */
+const copies: string[] = [];
+
+/** Removes every copy made so far (call it after the tests that load them, in afterAll). */
+export function removeMutatedReferences(): void {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export async function mutatedReference(name: string, splice: Splice): Promise<Implementation> {
   const dir = mkdtempSync(join(tmpdir(), `rpcsim-${name}-`));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  copies.push(dir);
   cpSync(join(ROOT, 'protocol'), join(dir, 'protocol'), { recursive: true });
   symlinkSync(join(ROOT, 'sim'), join(dir, 'sim'), 'dir');
   const path = join(dir, splice.file);
