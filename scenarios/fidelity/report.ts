@@ -3,14 +3,22 @@
 // each test's error lines against real Go's bands, and format the table, a `!` marking each
 // figure outside.
 
-import { GO_MEASURED, judge, PIPE_SHARE_BAND, type Band, type FigureRow, type TestReport } from './bands.ts';
+import { GO_MEASURED, judge, judgePooledShutdown, PIPE_SHARE_BAND, type Band, type FigureRow, type PooledShutdown, type TestReport } from './bands.ts';
 import { measureSuiteRuns } from './measure.ts';
 
-export async function measureFidelity(seedCount: number): Promise<TestReport[]> {
+export interface FidelityReport {
+  readonly tests: readonly TestReport[];
+  readonly shutdown: PooledShutdown;
+  readonly inside: boolean;
+}
+
+export async function measureFidelity(seedCount: number): Promise<FidelityReport> {
   const seeds = Array.from({ length: seedCount }, (_, i) => i + 1);
   // GO_MEASURED lists the tests in the suite's order, so the sequence reaches each where Go's did.
   const runs = await measureSuiteRuns(GO_MEASURED.map((test) => test.scenario), seeds);
-  return GO_MEASURED.map((test) => judge(test, runs.get(test.scenario)!));
+  const tests = GO_MEASURED.map((test) => judge(test, runs.get(test.scenario)!));
+  const shutdown = judgePooledShutdown(tests);
+  return { tests, shutdown, inside: tests.every((t) => t.inside) && shutdown.inside };
 }
 
 const LABELS = { eof: 'unexpected EOF', reset: 'reset by peer', pipe: 'broken pipe', shutdown: 'shut down', failed: 'failed calls' } as const;
@@ -31,7 +39,8 @@ function pct(x: number): string {
   return `${(100 * x).toFixed(0)}%`;
 }
 
-export function formatFidelity(reports: readonly TestReport[]): string[] {
+export function formatFidelity(fidelity: FidelityReport): string[] {
+  const reports = fidelity.tests;
   const lines: string[] = [];
   const seedCount = reports[0]?.seeds ?? 0;
   lines.push(`Each seed 1–${seedCount} runs these tests as one go test process does: in the suite's order, the`);
@@ -57,7 +66,13 @@ export function formatFidelity(reports: readonly TestReport[]): string[] {
     }
     lines.push('');
   }
+  const { go, sim, inside } = fidelity.shutdown;
+  const share = (n: number, of: number): string => `${((100 * n) / of).toFixed(2)}%`;
+  lines.push(`"connection is shut down" per failed call, unreliable tests pooled: rpcsim ${share(sim.lines, sim.failed)},`);
+  lines.push(`  Go ${share(go.lines, go.failed)} (${go.lines} in ${go.failed}; 95% interval ${(100 * go.band.min).toFixed(2)}–${(100 * go.band.max).toFixed(2)}%)${inside ? '' : '  ! outside'}`);
+  lines.push('');
   const outside = reports.filter((r) => !r.inside).map((r) => r.test.goTest);
+  if (!inside) outside.push('shut-down lines pooled');
   lines.push(outside.length === 0 ? 'every figure inside Go\'s bands' : `outside Go's bands: ${outside.join(', ')}`);
   return lines;
 }

@@ -5,7 +5,7 @@
 // six runs, and the judging marks a figure outside Go's band as outside.
 
 import { describe, expect, it } from 'vitest';
-import { GO_MEASURED, goBand, judge, NEVER_SEEN_MAX } from '../../scenarios/fidelity/bands.ts';
+import { GO_MEASURED, goBand, judge, judgePooledShutdown, NEVER_SEEN_MAX, poissonInterval } from '../../scenarios/fidelity/bands.ts';
 import { lineKind, measureSeeds, measureSuiteRuns, type SeedCounts } from '../../scenarios/fidelity/measure.ts';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -80,5 +80,26 @@ describe('fidelity › counting and bands', () => {
     expect(never.rows.find((r) => r.figure === 'eof')?.inside).toBe(true);
     expect(never.shutdownSeen).toEqual({ seeds: 0, inside: false });
     expect(never.inside).toBe(false);
+  });
+
+  it('should give the exact 95% Poisson interval for a count (Garwood)', () => {
+    const two = poissonInterval(2);
+    expect(two.min).toBeCloseTo(0.2422, 3);
+    expect(two.max).toBeCloseTo(7.2247, 3);
+    expect(poissonInterval(0).min).toBe(0);
+    expect(poissonInterval(0).max).toBeCloseTo(3.6889, 3);
+    expect(poissonInterval(11).min).toBeCloseTo(5.4912, 3);
+    expect(poissonInterval(11).max).toBeCloseTo(19.6820, 3);
+  });
+
+  it('should judge shut-down lines pooled over the unreliable tests against Go\'s 11 in six suite runs, and five times that share outside', () => {
+    const asGo = (test: (typeof GO_MEASURED)[number], scale: number): SeedCounts[] =>
+      test.runs.map((run, i) => ({ seed: i + 1, ok: true, lines: { ...run, shutdown: run.shutdown * scale } }));
+    const reports = (scale: number) => GO_MEASURED.map((test) => judge(test, asGo(test, scale)));
+    const same = judgePooledShutdown(reports(1));
+    expect(same.go.lines).toBe(11);
+    expect(same.inside).toBe(true);
+    expect(judgePooledShutdown(reports(5)).inside).toBe(false);
+    expect(judgePooledShutdown(reports(0)).inside).toBe(false);
   });
 });
