@@ -35,7 +35,7 @@ export const catalogue: Catalogue = {
   scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros,
     faultTargets: s.faultTargets ?? [],
     ownPlanTargets: [...new Set((s.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))],
-    faultActions: s.faultActions ?? ['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable'],
+    faultActions: s.faultActions ?? ['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable', 'drop'],
   })),
   bugs: BUGS.map((b) => ({
     name: b.name,

@@ -20,8 +20,9 @@ import { HARMLESS_PAUSE_MICROS } from '../../sim/faults/survivable.ts';
 export const LAB_FAULT_KINDS: readonly FaultType[] = ['pause'];
 export const LAB_MAX_PAUSE_MICROS = HARMLESS_PAUSE_MICROS;
 /** What a lab test's servers can be made to do at all (LabFleet): no partition, since they share
- *  the viewservice's socket, and no restart, which the tests do themselves. */
-export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'pause', 'unreliable'];
+ *  the viewservice's socket, and no restart, which the tests do themselves. A drop needs nothing
+ *  of the fleet: the network loses one message to the named server. */
+export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'pause', 'unreliable', 'drop'];
 /** A lab test's fault capability: its servers, and a window from 1 s (the viewservice is up) to
  *  about when the test usually ends, so drawn faults strike while it runs. */
 export const labFaults = (targets: readonly string[], untilMicros: number) => ({

@@ -13,6 +13,7 @@ import { UsageError } from './usage-error.ts';
 import { codeFingerprint } from '../replay/code-fingerprint.ts';
 import { describeRun, type PlanSource, type RunDescription } from '../replay/run-description.ts';
 import type { FaultPlan } from '../faults/plan.ts';
+import { triggerMayNameAnyProcess } from '../faults/executor.ts';
 
 export interface RunSetupFlags {
   readonly seed?: string | undefined;
@@ -58,7 +59,7 @@ export function checkPlanTargets(command: string, entry: ScenarioEntry, where: s
     if (!targets.has(planned.fault.target)) {
       throw new UsageError(`${where}: entry ${i} targets "${planned.fault.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
     }
-    if ('when' in planned && !targets.has(planned.when.target)) {
+    if ('when' in planned && !triggerMayNameAnyProcess(planned) && !targets.has(planned.when.target)) {
       throw new UsageError(`${where}: entry ${i} waits on "${planned.when.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
     }
   }
