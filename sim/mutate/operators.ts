@@ -19,6 +19,8 @@ export type OperatorName =
 export interface Mutation {
   readonly file: string;
   readonly line: number;
+  /** The function or method it sits in ("PBServer.forward"), for naming the site stably. */
+  readonly scope: string;
   readonly operator: OperatorName;
   readonly start: number;
   readonly end: number;
@@ -45,7 +47,7 @@ export function mutationsOf(file: string, source: string): Mutation[] {
     const line = tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
     const lineText = source.split('\n')[line - 1] ?? '';
     if (/bugs\.has\(/.test(lineText)) return;
-    out.push({ file, line, operator, start, end, replacement, description: `line ${line}: ${short(source.slice(start, end))} → ${short(replacement) || '(removed)'}` });
+    out.push({ file, line, scope: scopeOf(node), operator, start, end, replacement, description: `line ${line}: ${short(source.slice(start, end))} → ${short(replacement) || '(removed)'}` });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
@@ -85,6 +87,17 @@ export function mutationsOf(file: string, source: string): Mutation[] {
   };
   visit(tree);
   return out;
+}
+
+/** "PBServer.forward", "nrand", or "(module)": the named functions and classes around a node. */
+function scopeOf(node: ts.Node): string {
+  const names: string[] = [];
+  for (let at: ts.Node | undefined = node; at !== undefined; at = at.parent) {
+    if ((ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at) || ts.isClassDeclaration(at)) && at.name !== undefined) names.unshift(at.name.getText());
+    else if (ts.isConstructorDeclaration(at)) names.unshift('constructor');
+    else if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name)) names.unshift(at.name.text);
+  }
+  return names.length === 0 ? '(module)' : names.join('.');
 }
 
 export function applyMutation(source: string, mutation: Mutation): string {

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyMutation, type Mutation } from './operators.ts';
 
+/** The default budget: runs per mutant, dealt over every scenario in turn. */
+export const DEFAULT_RUNS = 56;
+
 export interface MutantBudget {
   /** Runs per mutant, dealt over every scenario in turn (`explore --all-scenarios --seeds`). */
   readonly runs: number;
