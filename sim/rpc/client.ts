@@ -12,6 +12,7 @@ import type { Process } from '../kernel/process.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
+import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
 import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
@@ -74,8 +75,8 @@ export class RpcClient implements KernelCallback {
     this.sending = true;
     await this.kernel.sleep(this.net.encodeDelayMicros());
     this.sending = false;
-    const request: RequestFrame = { seq, method, args };
-    const writeError = this.conn.write(request, frameLabel(method, seq, 'request'));
+    const request: RequestFrame = { seq, method, args: copyWireValue(args) };
+    const writeError = this.conn.writeOwned(request, frameLabel(method, seq, 'request'));
     if (writeError !== null) this.takePending(seq);
     if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
     if (writeError !== null) return this.returned(method, seq, { ok: false, error: writeError });
