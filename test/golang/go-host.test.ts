@@ -69,6 +69,18 @@ describe('rpcsim go test on a GOPATH package with the unreliable accept loop', (
     expect(Number(micros) / Number(rpcs)).toBeLessThan(3 * RPC_WORK_MICROS);
   }, RUN_TIMEOUT_MS);
 
+  it('should run the same schedule with and without -v: output costs no virtual time and no randomness', async () => {
+    // -v only adds testing's own lines; everything the program prints, and when, stays.
+    const withoutVerboseLines = (output: string): string => output.replace(/^\s*(=== RUN|--- PASS|--- FAIL).*\n/gm, '');
+    for (const seed of [1, 2]) {
+      const quiet = await runGoTest(kv, { seed, verbose: false, run: 'TestUnreliablePuts|TestCallAfterError' });
+      const verbose = await runGoTest(kv, { seed, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+      expect(verbose.output).toContain('=== RUN   TestUnreliablePuts');
+      expect(withoutVerboseLines(verbose.output)).toBe(quiet.output);
+      expect(verbose.virtualMicros).toBe(quiet.virtualMicros);
+    }
+  }, RUN_TIMEOUT_MS);
+
   it('should print byte-identical output for the same seed three times, and differ for another', async () => {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await runGoTest(kv, { seed: 7, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' }));
