@@ -159,7 +159,7 @@ describe('a branch that drops one message, in the page', () => {
     const lab = await openPage(browser, await writePage('basic-fail-1', 'basic-fail', '--seed', '1'));
     await pick(lab, 'm0');
     // A lab test's servers take crash, kill, pause and drops, never restart (LabFleet).
-    expect(await lab.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…']);
+    expect(await lab.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…', 'restart…']);
     await lab.close();
   }, 120_000);
 
