@@ -1,6 +1,8 @@
 // The unix-socket namespace of one simulated machine: socket files by path (with hard links and
 // renames, as the 6.824 tests use them), listen and dial. A dial to a missing path fails with
 // ENOENT, to a file nobody listens on with ECONNREFUSED, and otherwise lands in the backlog.
+// It also holds the drops a fault plan has armed, each waiting for the next message a caller
+// writes to its server.
 
 import { assert } from '../kernel/assert.ts';
 import type { Chooser } from '../kernel/chooser.ts';
@@ -13,6 +15,15 @@ import { dialError, listenError, pathError, type GoError } from './errors.ts';
 import { Listener } from './listener.ts';
 import { contention, type NetTiming } from './timing.ts';
 
+/** A fault plan's drop, armed: the next message a dialer writes to a connection accepted (or to
+ *  be accepted) by a process named `receiver` is dropped when the receiver comes to read it. */
+export interface ArmedDrop {
+  readonly receiver: string;
+  readonly message: 'request' | 'reply';
+  /** Told which frame was taken, as the caller's write happens (for the fault's trace line). */
+  readonly onTaken: (writer: Endpoint, what: string) => void;
+}
+
 /** A socket file: what a path names. Hard links share one; a dead listener leaves it empty. */
 interface SocketFile {
   listener: Listener | null;
@@ -24,6 +35,9 @@ export class Network {
   /** Live goroutines of the processes that listened or dialed: they compete for the CPUs.
    *  Each process keeps this total as its goroutines start and end (Process.countIn). */
   private readonly goroutines: GoroutineTally = { alive: 0 };
+  private readonly drops: ArmedDrop[] = [];
+  /** Checked on every write: true while a drop waits, so a run without drops pays one test. */
+  dropsArmed = false;
 
   constructor(
     readonly kernel: Kernel,
@@ -76,6 +90,23 @@ export class Network {
     if (waiting === 0 || this.chooser.pick('net.preempt', threads * odds) >= waiting) return 0;
     const { preemptMicrosMin: min, preemptMicrosMax: max } = this.timing;
     return min + this.chooser.pick('net.slice', max - min + 1);
+  }
+
+  armDrop(drop: ArmedDrop): void {
+    this.drops.push(drop);
+    this.dropsArmed = true;
+  }
+
+  /** A dialer wrote `what` (Endpoint.write): the first drop armed for its peer's process takes it. */
+  takeDrop(writer: Endpoint, what: string): void {
+    const receiver = writer.peer;
+    if (receiver.dropPending) return; // one drop per frame: the next armed waits for the next write
+    const index = this.drops.findIndex((drop) => drop.receiver === receiver.owner.name);
+    if (index < 0) return;
+    const drop = this.drops.splice(index, 1)[0]!;
+    this.dropsArmed = this.drops.length > 0;
+    receiver.planDrop(drop.message);
+    drop.onTaken(writer, what);
   }
 
   listen(proc: Process, path: string): Listener | GoError {

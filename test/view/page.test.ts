@@ -143,7 +143,7 @@ describe('branching in the page', () => {
     await page.click('.branch-run');
     await page.waitForSelector('.branch-form[data-state="done"]', { timeout: 90_000 });
     const branch = page.locator('section.branch').first();
-    const plan = JSON.parse(await branch.locator('.plan').innerText()) as PlannedFault[];
+    const plan = JSON.parse((await branch.locator('.plan').textContent()) ?? '') as PlannedFault[]; // folded away: textContent, not innerText
     expect(plan.at(-1)).toEqual({ at: 3_990_000, fault: { type: 'pause', target: 's1', forMicros: 500_000 } });
     await screenshot(page, 'teach-breakpoint-branch');
     // The same plan from the terminal: rpcsim run --plan FILE passes, with the same trace.

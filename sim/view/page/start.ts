@@ -22,14 +22,14 @@ export function startPage(runner: ((model: ViewModel) => BranchRunner) | null): 
   const heading = document.getElementById('rpcsim-heading')?.textContent;
   const bugs = meta.bugs.length === 0 ? '' : ` --bug ${meta.bugs.join(' --bug ')}`;
   fillHeader(root, model, heading ?? `rpcsim view ${meta.scenario} --seed ${meta.seed}${bugs}${meta.swarm ? ' --swarm' : ''}`, null);
-  const diagram = mountDiagram(root, model, root.querySelector<HTMLElement>('.detail')!, true);
+  const diagram = mountDiagram(root, model, root.querySelector<HTMLElement>('.detail')!, { primary: true });
   offerDownload(root.querySelector('.export-chrome'), () => JSON.stringify(chromeTrace(model)), 'application/json');
   offerDownload(root.querySelector('.export-shiviz'), () => shivizLog(model), 'text/plain');
   const companions = JSON.parse(document.getElementById('rpcsim-companions')?.textContent ?? '[]') as { title: string; model: ViewModel }[];
   companions.forEach((companion, i) => {
     const section = diagramSection(`companion-${i + 1}`);
     section.classList.add('companion');
-    root.querySelector('.branches')!.before(section);
+    root.querySelector('.companions')!.appendChild(section);
     fillHeader(section, companion.model, companion.title, null);
     mountDiagram(section, companion.model, section.querySelector<HTMLElement>('.detail')!);
     section.dataset['verdict'] = companion.model.meta.verdict;
