@@ -14,7 +14,7 @@ import { sleep } from '../../sim/index.ts';
 import type { View } from '../../protocol/implementation.ts';
 import type { TestContext } from '../framework/context.ts';
 import { ServerFleet } from '../framework/fleet.ts';
-import { DeadPings, PingInterval, Second } from '../framework/lab.ts';
+import { DeadPings, MakeViewClerk, PingInterval, Second } from '../framework/lab.ts';
 import type { Scenario } from '../framework/scenario.ts';
 import { awaitView, startViewService } from '../lab2/common.ts';
 
@@ -34,11 +34,12 @@ async function deadPrimaryNoBackup(t: TestContext): Promise<void> {
 
   t.log('kill the only server, then start an idle one: no view may follow without a successor');
   s1.kill();
+  const watcher = MakeViewClerk(t, '', vshost); // counted: its Gets are this scenario's operations
   let previous: View | null = null;
   const startAt = t.now() + 2 * DeadPings * PingInterval;
   for (const end = t.now() + WATCH_MICROS; t.now() < end; ) {
     if (t.now() >= startAt && fleet.server('s2') === undefined) fleet.start('s2', t.port(tag, 2));
-    const { view } = await vck.Get();
+    const { view } = await watcher.Get();
     if (view.Primary === '') t.Fatalf('%v has no primary: a view is only ever made with one (with no live backup, nothing can be done)', describe(view));
     if (previous !== null && view.Viewnum === previous.Viewnum + 1 && view.Primary !== previous.Primary && view.Primary !== previous.Backup) {
       t.Fatalf('%v follows %v: the primary of view i+1 must have been primary or backup of view i', describe(view), describe(previous));
