@@ -18,6 +18,8 @@ import { forwardCrashScenario } from './stories/forward-crash.ts';
 import { kvFaultsScenario } from './stories/kv-faults.ts';
 import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
 import { lossyBackupForwardsScenario } from './beyond/lossy-backup-forwards.ts';
+import { restartedBackupScenario } from './beyond/restarted-backup.ts';
+import { slowBackupLostRepliesScenario } from './beyond/slow-backup-lost-replies.ts';
 import { unreachableNewBackupScenario } from './beyond/unreachable-new-backup.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -37,6 +39,8 @@ export const SCENARIOS: readonly Scenario[] = [
   breakpointRaceScenario(),
   unreachableNewBackupScenario,
   lossyBackupForwardsScenario,
+  restartedBackupScenario,
+  slowBackupLostRepliesScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

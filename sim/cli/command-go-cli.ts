@@ -27,14 +27,17 @@ function parseGoTestFlags(argv: readonly string[]) {
   }
 }
 
-export function verdictLine(result: GoTestResult): string {
+export function verdictLine(result: GoTestResult, verbose: boolean): string {
   const seconds = (result.virtualMicros / 1e6).toFixed(3);
-  // Without -v Go names only the tests that fail.
-  const listed = result.passed.length > 0 || result.failed.length > 0;
-  const counts = listed ? `${result.passed.length} passed, ${result.failed.length} failed` : 'no test names without -v';
-  if (result.ok) return `PASS: ${counts} in ${seconds} virtual s, seed ${result.seed}`;
+  const at = `in ${seconds} virtual s, seed ${result.seed}`;
+  // Without -v Go names only the tests that fail, so only -v can count the ones that passed.
+  const counts = `${result.passed.length} passed, ${result.failed.length} failed`;
+  if (result.ok) {
+    if (/^testing: warning: no tests to run$/m.test(result.output)) return `PASS: no tests to run ${at}`;
+    return `PASS: ${verbose ? counts : 'every test passed (-v lists them)'} ${at}`;
+  }
   const why = result.failed.length > 0 ? `failed: ${result.failed.join(', ')}` : describeDeath(result);
-  return `FAIL: ${why} (${counts}) in ${seconds} virtual s, seed ${result.seed}`;
+  return `FAIL: ${why}${verbose ? ` (${counts})` : ''} ${at}`;
 }
 
 function describeDeath(result: GoTestResult): string {
@@ -63,7 +66,7 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
   const replay = `replay: ${replayCommand(flags, seed)}`;
   if (flags.faults !== undefined) console.log(`socket faults: ${describeGoFaultPlan(result.faultPlan)}`);
   if (!result.ok) console.log(replay);
-  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
+  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result, flags.verbose)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
   if (result.ok) console.log(replay);
   return result.ok ? 0 : 1;
 }

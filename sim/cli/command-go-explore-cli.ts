@@ -108,9 +108,8 @@ function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSecon
     const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
     console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${faults}`);
     for (const line of verdict.why) console.log(`    ${line}`);
-    // No -v: Go's -v output is writes to stdout, and each system call costs virtual time drawn
-    // from the seed, so a -v run is a different run (seed 4 of TestPutsExecutedOnce --swarm
-    // executed 21 Puts here and 22 under -v). Without -v Go still prints a failing test's log.
+    // Explore runs without -v (Go still prints a failing test's log); the replay may add -v,
+    // which costs the program nothing and so gives the same run.
     console.log(`    replay: ${replayCommand(flags, verdict.seed)}`);
   }
   const first = verdicts[0]?.seed ?? 0;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { BuildFailure } from '../golang/build.ts';
 import { isGoTestProblem, prepareGoTest, type PreparedGoTest } from '../golang/go-test.ts';
 import { parseGoFaultPlan, type GoFaultPlan } from '../golang/socket-faults.ts';
+import { shellWord } from '../replay/run-description.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface GoRunFlags {
@@ -55,20 +56,17 @@ function readPlan(command: string, path: string): GoFaultPlan {
   return plan;
 }
 
-function shellQuote(text: string): string {
-  return /^[\w./:@=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The command that replays one seed of this run. */
+/** The command that replays one seed of this run, as the rest of the CLI prints replays. -v may
+ *  be added or left out: output costs the program no virtual time, so the run is the same. */
 export function replayCommand(flags: GoRunFlags, seed: number): string {
   return [
-    'rpcsim go test', shellQuote(flags.dir), `--seed ${seed}`,
-    ...(flags.run === undefined ? [] : [`--run ${shellQuote(flags.run)}`]),
-    ...(flags.planPath === undefined ? [] : [`--plan ${shellQuote(flags.planPath)}`]),
+    'npx', 'rpcsim', 'go', 'test', flags.dir, '--seed', String(seed),
+    ...(flags.run === undefined ? [] : ['--run', flags.run]),
+    ...(flags.planPath === undefined ? [] : ['--plan', flags.planPath]),
     ...(flags.swarm ? ['--swarm'] : []),
-    ...flags.env.map(([name, value]) => `--env ${shellQuote(`${name}=${value}`)}`),
+    ...flags.env.flatMap(([name, value]) => ['--env', `${name}=${value}`]),
     ...(flags.verbose ? ['-v'] : []),
-  ].join(' ');
+  ].map(shellWord).join(' ');
 }
 
 /** Loads the package or says in one line (or Go's own build output) why not. */

@@ -1,7 +1,9 @@
 // Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
 // our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
-// and Linux error texts. The overlay adds a file to a standard package, which `go vet` rejects,
-// hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE makes a rebuild cheap; on top of that a finished binary is
+// Linux error texts, and stdout and stderr written at once, outside the simulated machine
+// (stdio_write_js.go). The overlay adds a file to a standard package, which `go vet` rejects,
+// hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE makes a
+// rebuild cheap; on top of that a finished binary is
 // kept under a key made of the Go version, the overlay and every .go file of the package's
 // tree, so running the same code again (another seed, the same test) does not even link.
 
@@ -31,6 +33,7 @@ const OVERLAY: readonly (readonly [string, string])[] = [
   ['net/net_fake.go', 'net/net_rpcsim.go'],
   ['syscall/net_js.go', 'syscall/net_js.go'],
   ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
+  ['syscall/time_nofake.go', 'syscall/stdio_write_js.go'],
 ];
 
 /** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */

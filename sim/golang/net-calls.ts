@@ -2,7 +2,8 @@
 // program sees. `netNow(name, ...args)` answers at once when it can: a number or bytes for a
 // result, an errno name for an error, null for "ask again the waiting way". `netLater(name, id,
 // ...args)` acts as a goroutine of the Go process after paying the call's cost (call-cost.ts;
-// the first write on a dialed connection waits the caller's encoding time instead),
+// the first write on a dialed connection waits the caller's encoding time instead, and a dial
+// always waits, for the RPC's CPU work),
 // waiting in the socket model if it must (accept, a read with nothing queued), then calls the
 // registered callback with (id, errno name or null, result).
 
@@ -45,7 +46,7 @@ export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost
       callback = registered;
     },
     netNow(name: string, ...args: unknown[]): unknown {
-      if (name === 'accept' || (name === 'send' && sockets.isFirstWrite(args[0] as number)) || !cost.answerNow()) return null;
+      if (name === 'accept' || name === 'dialUnix' || (name === 'send' && sockets.isFirstWrite(args[0] as number)) || !cost.answerNow()) return null;
       const outcome = now(name, args);
       if (outcome === undefined) return null;
       return outcome instanceof Errno ? outcome.code : outcome;
@@ -53,7 +54,7 @@ export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost
     netLater(name: string, id: number, ...args: unknown[]): void {
       kernel.go(proc, `syscall.${name}`, async () => {
         const firstWrite = name === 'send' && sockets.isFirstWrite(args[0] as number);
-        await kernel.sleep(firstWrite ? cost.encodeMicros() : cost.payMicros());
+        await kernel.sleep(firstWrite ? cost.encodeMicros() : name === 'dialUnix' ? cost.dialMicros() : cost.payMicros());
         const outcome = await later(name, args);
         if (!alive()) return;
         if (outcome instanceof Errno) callback!(id, outcome.code, null);

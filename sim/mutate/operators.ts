@@ -100,6 +100,9 @@ function scopeOf(node: ts.Node): string {
   return names.length === 0 ? '(module)' : names.join('.');
 }
 
-export function applyMutation(source: string, mutation: Mutation): string {
+/** What applying an edit needs: a span of one file and its replacement. */
+export type Splice = Pick<Mutation, 'file' | 'start' | 'end' | 'replacement'>;
+
+export function applyMutation(source: string, mutation: Splice): string {
   return source.slice(0, mutation.start) + mutation.replacement + source.slice(mutation.end);
 }

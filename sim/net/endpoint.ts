@@ -49,11 +49,18 @@ export class Endpoint implements FileDescriptor {
   }
 
   write(frame: unknown, what: string): GoError | null {
+    return this.writeOwned(copyWireValue(frame), what);
+  }
+
+  /** write() for a frame its writer has just built and keeps no reference to, with every part
+   *  it took from its goroutine's data already copied (rpc's request and response frames):
+   *  the frame itself can cross as it is. */
+  writeOwned(frame: unknown, what: string): GoError | null {
     if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
     if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
-    peer.queue.push(copyWireValue(frame));
+    peer.queue.push(frame);
     peer.queueWhat.push(what);
     if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
     if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, what);
@@ -105,8 +112,10 @@ export class Endpoint implements FileDescriptor {
       const what = this.queueWhat[head]!;
       this.queue[head] = undefined;
       if (this.queueHead === this.queue.length) {
-        this.queue.length = 0;
-        this.queueWhat.length = 0;
+        // Emptied: pop() each slot (a socket rarely holds more than a frame or two), since
+        // setting length goes through a slow runtime call.
+        while (this.queue.length > 0) this.queue.pop();
+        while (this.queueWhat.length > 0) this.queueWhat.pop();
         this.queueHead = 0;
       }
       if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what });

@@ -28,11 +28,10 @@ describe('rpcsim go explore', () => {
     inThisThread = withoutWallTime(text);
     expect(text).toMatch(/^seed 1: FAIL TestPutsExecutedOnce \(socket faults: drop reply 300‰\)$/m);
     expect(text).toMatch(/kv_test\.go:\d+: 20 Puts acknowledged, 2\d executed/);
-    // No -v in the replay: -v output is system calls that move the virtual clock, so it would be another run.
-    expect(text).toContain(`replay: rpcsim go test ${KV} --seed 1 --run TestPutsExecutedOnce --plan ${DROP_REPLY}\n`);
+    expect(text).toContain(`replay: npx rpcsim go test ${KV} --seed 1 --run TestPutsExecutedOnce --plan ${DROP_REPLY}\n`);
     const failure = /^seed 1: [^]*?(kv_test\.go:\d+: 20 Puts acknowledged, \d+ executed)/m.exec(text)![1]!;
     // The printed replay, run as printed, gives the same run: the same count of executed Puts.
-    const printed = /replay: rpcsim go (.*)\n/.exec(text)![1]!.split(' ');
+    const printed = /replay: npx rpcsim go (.*)\n/.exec(text)![1]!.split(' ');
     out.length = 0;
     expect(await goCommand(printed)).toBe(1);
     expect(out.join('')).toContain('socket faults: drop reply 300‰\n');

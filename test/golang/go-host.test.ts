@@ -5,6 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RPC_WORK_MICROS } from '../../sim/golang/call-cost.ts';
 import { isGoTestProblem, prepareGoTest, runGoTest, type PreparedGoTest } from '../../sim/golang/go-test.ts';
 
 const KV = fileURLToPath(new URL('./fixtures/gopath/src/kv', import.meta.url));
@@ -57,6 +58,27 @@ describe('rpcsim go test on a GOPATH package with the unreliable accept loop', (
     expect(result.output).toContain('slept 30s\n');
     expect(result.virtualMicros).toBeGreaterThanOrEqual(30_000_000);
     expect(result.virtualMicros).toBeLessThan(30_100_000);
+  }, RUN_TIMEOUT_MS);
+
+  it('should make each RPC on a fresh connection cost real Go\'s CPU work in virtual time', async () => {
+    const result = await runGoTest(kv, { seed: 1, verbose: true, run: 'TestRPCPace' });
+    const [, rpcs, micros] = /^(\d+) RPCs in (\d+) us$/m.exec(result.output) ?? [];
+    // The socket wake-ups alone make ~200 virtual µs an RPC (what it was without the work); the
+    // work adds RPC_WORK_MICROS on top. Native Go 1.19 here: 160-270 µs on a loaded machine.
+    expect(Number(micros) / Number(rpcs)).toBeGreaterThan(1.5 * RPC_WORK_MICROS);
+    expect(Number(micros) / Number(rpcs)).toBeLessThan(3 * RPC_WORK_MICROS);
+  }, RUN_TIMEOUT_MS);
+
+  it('should run the same schedule with and without -v: output costs no virtual time and no randomness', async () => {
+    // -v only adds testing's own lines; everything the program prints, and when, stays.
+    const withoutVerboseLines = (output: string): string => output.replace(/^\s*(=== RUN|--- PASS|--- FAIL).*\n/gm, '');
+    for (const seed of [1, 2]) {
+      const quiet = await runGoTest(kv, { seed, verbose: false, run: 'TestUnreliablePuts|TestCallAfterError' });
+      const verbose = await runGoTest(kv, { seed, verbose: true, run: 'TestUnreliablePuts|TestCallAfterError' });
+      expect(verbose.output).toContain('=== RUN   TestUnreliablePuts');
+      expect(withoutVerboseLines(verbose.output)).toBe(quiet.output);
+      expect(verbose.virtualMicros).toBe(quiet.virtualMicros);
+    }
   }, RUN_TIMEOUT_MS);
 
   it('should print byte-identical output for the same seed three times, and differ for another', async () => {

@@ -26,14 +26,24 @@ describe('rpcsim go test', () => {
     // A module layout (go.mod): a 1.5 s timer fires at 1.5 virtual s, as Go prints it.
     expect(text).toContain('--- PASS: TestTimerFiresOnTime (1.50s)\n');
     expect(text).toMatch(/rpcsim go test clock: PASS: 1 passed, 0 failed in 1\.500 virtual s, seed 4/);
-    expect(text).toContain(`replay: rpcsim go test ${CLOCK} --seed 4 --run TestTimer -v\n`);
+    expect(text).toContain(`replay: npx rpcsim go test ${CLOCK} --seed 4 --run TestTimer -v\n`);
   }, BUILD_TIMEOUT_MS);
 
   it('should exit 1 and put the replay command before the verdict when a test fails', async () => {
     expect(await goCommand(['test', CLOCK, '--run', 'Always'])).toBe(1);
     const text = out.join('');
     expect(text).toContain('clock_test.go:18: this test fails on purpose\n');
-    expect(text.indexOf('replay: rpcsim go test')).toBeLessThan(text.indexOf('FAIL: failed: TestAlwaysFails'));
+    expect(text.indexOf('replay: npx rpcsim go test')).toBeLessThan(text.indexOf('FAIL: failed: TestAlwaysFails'));
+    // Without -v Go names only the tests that fail: the summary counts nothing it cannot see.
+    expect(text).toMatch(/^rpcsim go test clock: FAIL: failed: TestAlwaysFails in 0\.000 virtual s, seed 1 \(/m);
+  }, BUILD_TIMEOUT_MS);
+
+  it('should say in the summary without -v that every test passed, or that none ran', async () => {
+    expect(await goCommand(['test', CLOCK, '--run', 'TestTimer'])).toBe(0);
+    expect(out.join('')).toMatch(/^rpcsim go test clock: PASS: every test passed \(-v lists them\) in 1\.500 virtual s, seed 1 \(/m);
+    out.length = 0;
+    expect(await goCommand(['test', CLOCK, '--run', 'NoSuchTest'])).toBe(0);
+    expect(out.join('')).toMatch(/^rpcsim go test clock: PASS: no tests to run in 0\.000 virtual s, seed 1 \(/m);
   }, BUILD_TIMEOUT_MS);
 
   it('should exit 2 with Go\'s own compiler message when the package does not build', async () => {
@@ -80,7 +90,7 @@ describe('rpcsim go test', () => {
     expect(await goCommand(['test', viewservice, '--env', 'RPCSIM_BUGS=vs-idle-promoted'])).toBe(1);
     const text = out.join('');
     expect(text).toMatch(/test_test\.go:\d+: uninitialized backup promoted to primary\n/);
-    expect(text).toContain(`replay: rpcsim go test ${viewservice} --seed 1 --env RPCSIM_BUGS=vs-idle-promoted\n`);
+    expect(text).toContain(`replay: npx rpcsim go test ${viewservice} --seed 1 --env RPCSIM_BUGS=vs-idle-promoted\n`);
     expect(await goCommand(['test', CLOCK, '--env', 'no-equals-sign'])).toBe(2);
     expect(err.at(-1)).toBe('rpcsim: go test: --env no-equals-sign: write it as NAME=VALUE, e.g. --env RPCSIM_BUGS=fresh-id-per-retry\n');
   }, BUILD_TIMEOUT_MS);
