@@ -151,16 +151,17 @@ describe('a branch that drops one message, in the page', () => {
     await page.close();
   }, 120_000);
 
-  it('should say a scenario with no fault targets cannot branch, and offer a lab test only the faults its servers take', async () => {
+  it('should say a scenario with no fault targets cannot branch, and offer only the servers a scenario can fault', async () => {
     const vs = await openPage(browser, await writePage('viewservice-1', 'viewservice', '--seed', '1'));
     await pick(vs, 'm0');
     expect(await vs.locator('.branch-form').innerText()).toBe('What if… this branch cannot run: viewservice declares no fault targets, so a plan would strike nothing');
     await vs.close();
-    const lab = await openPage(browser, await writePage('basic-fail-1', 'basic-fail', '--seed', '1'));
-    await pick(lab, 'm0');
-    // A lab test's servers take crash, kill, pause and drops, never restart (LabFleet).
-    expect(await lab.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…']);
-    await lab.close();
+    // forward-crash declares no targets of its own; its plan crashes s3, so s3 is what a branch may strike.
+    const story = await openPage(browser, await writePage('forward-crash-5', 'forward-crash', '--seed', '5'));
+    await pick(story, 'm0');
+    expect(await story.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…', 'restart…']);
+    expect(await story.locator('.branch-target option').allTextContents()).toEqual(['s3']);
+    await story.close();
   }, 120_000);
 
   it('should branch a --strategy pct page with pct, as the CLI runs the same plan', async () => {
