@@ -161,7 +161,7 @@ describe('branching in the page', () => {
 });
 
 describe('rpcsim teach breakpoint --html', () => {
-  it('should draw the lesson\'s runs one under the other: (a) fails, (b) under the breakpoint passes, (c) is (a) again', async () => {
+  it('should draw the lesson\'s runs one under the other on one time axis: (a) fails, (b) under the breakpoint passes, (c) is (a) again', async () => {
     const file = join(dir, 'teach.html');
     expect(await rpcsim('teach', 'breakpoint', '--html', '--out', file)).toBe(0);
     expect(captured.out.join('\n')).toContain(`wrote ${file}`);
@@ -172,6 +172,15 @@ describe('rpcsim teach breakpoint --html', () => {
     const c = await page.locator('#companion-2').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
     expect(await page.locator('#companion-2').getAttribute('data-verdict')).toBe(await page.locator('#rpcsim-view').evaluate(() => document.querySelector('#rpcsim-view > header .verdict')!.textContent!.replace(/^FAIL /, '')));
     for (const key of ['drawnArrows', 'drawnMarks', 'drawnErrors', 'drawnOps']) expect(c[key]).toBe(a[key]);
+    // One time axis for the three runs: the same window, the longest run whole.
+    const b = await page.locator('#companion-1').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+    expect([b['windowMicros'], c['windowMicros']]).toEqual([a['windowMicros'], a['windowMicros']]);
+    const ends = await page.evaluate(() => {
+      const companions = JSON.parse(document.getElementById('rpcsim-companions')!.textContent!) as { model: { meta: { endMicros: number } } }[];
+      const own = JSON.parse(document.getElementById('rpcsim-data')!.textContent!) as { meta: { endMicros: number } };
+      return [own.meta.endMicros, ...companions.map((x) => x.model.meta.endMicros)];
+    });
+    expect(a['windowMicros']).toBe(`0-${Math.max(...ends)}`);
     await screenshot(page, 'teach-breakpoint');
     await page.close();
   }, 150_000);
