@@ -2,9 +2,8 @@
 // so the caller's error comes out of the socket model: a dropped reply is served and then read as
 // "unexpected EOF", a dropped request is never served and reads "connection reset by peer".
 // The drop takes exactly the call whose send fires its trigger, waits for a paused server to read
-// it, replays identically, and a
-// dropped Forward reply is what turns a passing kv-faults run into a failing one under the
-// backup-reapplies-duplicates bug.
+// it, replays identically, and a dropped Forward reply is what turns a passing kv-faults run into
+// a failing one under the backup-reapplies-duplicates bug.
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../scenarios/index.ts';
