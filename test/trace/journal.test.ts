@@ -97,11 +97,16 @@ describe('journal', () => {
     const quiet = new Journal();
     direct(quiet, 4);
     expect(quiet.events.map((event) => JSON.stringify(event))).toEqual(expected);
+    // Listeners hear what record(body) hands them (the body, stamped in place).
+    const viaBodies = new Journal();
+    const heardViaBodies: unknown[] = [];
+    viaBodies.onEvent((event) => heardViaBodies.push(JSON.stringify(event)));
+    for (const body of bodies) viaBodies.record(4, 'p', 'p/main', body);
     const listened = new Journal();
     const heard: unknown[] = [];
     listened.onEvent((event) => heard.push(JSON.stringify(event)));
     direct(listened, 4);
-    expect(heard).toEqual(expected);
+    expect(heard).toEqual(heardViaBodies);
     expect(listened.events.map((event) => JSON.stringify(event))).toEqual(expected);
   });
 });
