@@ -42,18 +42,34 @@ export class ChildPool {
     this.verdictListener = listener;
   }
 
-  /** Tops every child up to two batches of `size` runs, taking runs from `next` until it has none. */
-  refill(size: number, next: () => { index: number; run: SeedRun } | null): void {
+  /**
+   * Tops every child up to two batches of `size` runs, taking runs from `next` until it has none,
+   * but never beyond its fair share of what is left (`untaken` runs not handed out, plus those
+   * the children hold, over `jobs` processes): near the end a child holding more than its share
+   * would leave the others idle while it works through its queue.
+   */
+  refill(size: number, jobs: number, untaken: () => number, next: () => { index: number; run: SeedRun } | null): void {
     this.throwIfFailed();
     for (const child of this.children) {
-      while (child.outstanding < 2 * size) {
+      for (;;) {
+        const share = Math.floor((untaken() + this.outstanding()) / jobs);
+        const room = Math.min(2 * size, share) - child.outstanding;
+        if (room <= 0) break;
         const items: { index: number; run: SeedRun }[] = [];
-        for (let item = next(); item !== null; item = items.length < size ? next() : null) items.push(item);
+        const wanted = Math.min(size, room);
+        for (let item = next(); item !== null; item = items.length < wanted ? next() : null) items.push(item);
         if (items.length === 0) return;
         child.outstanding += items.length;
         this.send(child, { type: 'batch', items });
       }
     }
+  }
+
+  /** Runs sent to children and not yet answered. */
+  private outstanding(): number {
+    let total = 0;
+    for (const child of this.children) total += child.outstanding;
+    return total;
   }
 
   /** Runs at or past `limit` are not wanted any more: children skip the ones still queued. */

@@ -27,6 +27,11 @@ export class SeedOrder {
     return this.nextToHand++;
   }
 
+  /** Seeds still to hand out. */
+  get untaken(): number {
+    return Math.max(0, this.cutoff - this.nextToHand);
+  }
+
   /** A verdict from any thread; reports every verdict that is now next in seed order. */
   complete(verdict: SeedVerdict): void {
     if (verdict.index >= this.cutoff) return; // beyond a lower failure: not part of the answer

@@ -57,7 +57,7 @@ export async function runPool(
     children?.onVerdict(complete);
     for (;;) {
       if (hooks.shouldStop()) order.stop();
-      children?.refill(batchSize(), () => {
+      children?.refill(batchSize(), childCount + 1, () => order.untaken, () => {
         const index = order.take();
         return index === null ? null : { index, run: plan.runAt(index) };
       });

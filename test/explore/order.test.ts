@@ -31,6 +31,15 @@ describe('SeedOrder', () => {
     expect(order.finished).toBe(true);
   });
 
+  it('should count the seeds still to hand out, down to none past a failure', () => {
+    const order = new SeedOrder(10, true, () => {});
+    expect(order.untaken).toBe(10);
+    expect([order.take(), order.take(), order.take()]).toEqual([0, 1, 2]);
+    expect(order.untaken).toBe(7);
+    order.complete(fail(1));
+    expect(order.untaken).toBe(0);
+  });
+
   it('should stop handing out seeds past the first failure, yet report every earlier seed and only the lowest failure', () => {
     const reported: SeedVerdict[] = [];
     const order = new SeedOrder(10, true, (v) => reported.push(v));
