@@ -8,13 +8,16 @@ import type { ToChild, FromChild } from './child.ts';
 
 interface Child {
   readonly process: ChildProcess;
-  /** Runs sent and not yet answered (run or skipped). */
+  /** Runs sent and not yet answered (run, skipped or given back). */
   outstanding: number;
+  /** Asked to give back the runs it has not started, and not yet answered. */
+  askedBack: boolean;
 }
 
 export class ChildPool {
   private readonly children: Child[] = [];
   private verdictListener: (verdict: SeedVerdict) => void = () => {};
+  private givenBackListener: (indexes: readonly number[]) => void = () => {};
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private closing = false;
@@ -24,11 +27,17 @@ export class ChildPool {
       // Plain `node` options: the boot file loads TypeScript itself, and a parent's --inspect or
       // test-runner flags must not follow the children.
       const proc = fork(new URL('./child-boot.mjs', import.meta.url), [moduleUrl], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      const child: Child = { process: proc, outstanding: 0 };
+      const child: Child = { process: proc, outstanding: 0, askedBack: false };
       this.children.push(child);
       proc.on('message', (message: FromChild) => {
-        child.outstanding--;
-        if (message.type === 'verdict') this.verdictListener(message.verdict);
+        if (message.type === 'returned') {
+          child.askedBack = false;
+          child.outstanding -= message.indexes.length;
+          this.givenBackListener(message.indexes);
+        } else {
+          child.outstanding--;
+          if (message.type === 'verdict') this.verdictListener(message.verdict);
+        }
         this.poke();
       });
       proc.on('error', (error) => this.fail(new Error(`explore child process ${i + 1} failed: ${error.message}`)));
@@ -40,6 +49,34 @@ export class ChildPool {
 
   onVerdict(listener: (verdict: SeedVerdict) => void): void {
     this.verdictListener = listener;
+  }
+
+  /** Runs a child hands back unstarted (see takeBack). */
+  onGivenBack(listener: (indexes: readonly number[]) => void): void {
+    this.givenBackListener = listener;
+  }
+
+  /** True while some child has runs it has not answered. */
+  get busy(): boolean {
+    return this.children.some((child) => child.outstanding > 0);
+  }
+
+  /** The caller has run out of runs: every child holding more than the run it is on gives back
+   *  the later half of the others (a child on a slower or busier core falls behind). */
+  takeBack(): void {
+    this.throwIfFailed();
+    for (const child of this.children) {
+      if (child.outstanding <= 1 || child.askedBack) continue;
+      child.askedBack = true;
+      this.send(child, { type: 'give-back' });
+    }
+  }
+
+  /** Resolves at the next message from a child (or its failure). */
+  async nextMessage(): Promise<void> {
+    this.throwIfFailed();
+    await new Promise<void>((resolve) => (this.wake = resolve));
+    this.throwIfFailed();
   }
 
   /**
@@ -75,15 +112,6 @@ export class ChildPool {
   /** Runs at or past `limit` are not wanted any more: children skip the ones still queued. */
   cutoff(limit: number): void {
     for (const child of this.children) if (child.outstanding > 0) this.send(child, { type: 'cutoff', limit });
-  }
-
-  /** Resolves once every run sent has been answered; rejects if a child died. */
-  async drained(): Promise<void> {
-    for (;;) {
-      this.throwIfFailed();
-      if (this.children.every((c) => c.outstanding === 0)) return;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
   }
 
   close(): void {
