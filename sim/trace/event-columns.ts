@@ -64,6 +64,8 @@ export class EventColumns {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly objects: TraceEvent[] = [];
+  private lastText: string | null = null;
+  private lastTextId = 0;
   private lastProc: string | null = null;
   private lastProcId = 0;
   private lastTask: string | null = null;
@@ -226,12 +228,16 @@ export class EventColumns {
   }
 
   private intern(text: string): number {
+    // A frame's label comes twice in a row (its send, then its receive): skip the lookup then.
+    if (text === this.lastText) return this.lastTextId;
     let id = this.stringIds.get(text);
     if (id === undefined) {
       id = this.strings.length;
       this.strings.push(text);
       this.stringIds.set(text, id);
     }
+    this.lastText = text;
+    this.lastTextId = id;
     return id;
   }
 }
