@@ -1,5 +1,6 @@
 // The catalogue of scenarios, in the order the 2015 tests run: the viewservice test, then the
-// pbservice tests as they appear in test_test.go.
+// pbservice tests as they appear in test_test.go, then the stories, then the scenarios that go
+// beyond the 2015 suite (scenarios/beyond: each probes a hole the 2015 tests leave open).
 
 import type { Scenario } from './framework/scenario.ts';
 import { atMostOnce } from './lab2/at-most-once.ts';
@@ -16,6 +17,10 @@ import { viewservice } from './lab2/viewservice.ts';
 import { forwardCrashScenario } from './stories/forward-crash.ts';
 import { kvFaultsScenario } from './stories/kv-faults.ts';
 import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
+import { lossyBackupForwardsScenario } from './beyond/lossy-backup-forwards.ts';
+import { restartedBackupScenario } from './beyond/restarted-backup.ts';
+import { slowBackupLostRepliesScenario } from './beyond/slow-backup-lost-replies.ts';
+import { unreachableNewBackupScenario } from './beyond/unreachable-new-backup.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   viewservice,
@@ -32,6 +37,10 @@ export const SCENARIOS: readonly Scenario[] = [
   forwardCrashScenario,
   kvFaultsScenario,
   breakpointRaceScenario(),
+  unreachableNewBackupScenario,
+  lossyBackupForwardsScenario,
+  restartedBackupScenario,
+  slowBackupLostRepliesScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

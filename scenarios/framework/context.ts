@@ -10,7 +10,7 @@ import type { TraceBody } from '../../sim/trace/events.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
 import type { KvOperation, KvOperationKind } from '../../sim/check/history.ts';
 import type { Implementation } from '../../protocol/implementation.ts';
-import type { ServerHandle } from './lab.ts';
+import { spawnServer, type ServerHandle } from './lab.ts';
 import { LabFleet } from './lab-fleet.ts';
 import { sprintf, sprintln } from './format.ts';
 import { TestFailure } from './scenario.ts';
@@ -89,7 +89,7 @@ export class TestContext {
   /** A server the test started itself: unless the scenario registered a fleet of its own,
    *  fault plans reach the test's servers by their names (the lab tests). */
   serverStarted(name: string, server: ServerHandle): void {
-    if (this.fleet === null) this.fleet = new LabFleet();
+    if (this.fleet === null) this.fleet = new LabFleet((vshost, me, serverName) => spawnServer(this, vshost, me, serverName));
     if (this.fleet instanceof LabFleet) this.fleet.started(name, server);
   }
 

@@ -7,6 +7,7 @@ import { drawFaultPlan, drawSwarmMix, type FaultPlan, type FaultTargets } from '
 import type { NetTiming } from '../../sim/net/timing.ts';
 import type { TestContext } from './context.ts';
 import type { Scenario } from './scenario.ts';
+import { drawMidCallRestart } from './mid-call.ts';
 
 export interface Weather {
   readonly plan: FaultPlan;
@@ -29,7 +30,8 @@ export function resolveFaults(scenario: Scenario, options: { seed: number; fault
   const kinds = scenario.faultKinds === undefined ? mix.kinds : mix.kinds.filter((kind) => scenario.faultKinds!.includes(kind));
   const shape = { targets, ...faultWindowOf(scenario), ...(scenario.maxPauseMicros === undefined ? {} : { maxPauseMicros: scenario.maxPauseMicros }) };
   const drawn = targets.length === 0 ? (scenario.defaultFaults ?? []) : kinds.length === 0 ? [] : drawFaultPlan(chooser, shape, { faultCount: mix.faultCount, kinds });
-  const plan = options.faults ?? drawn;
+  // Drawn after the plan, so a scenario without mid-call restarts keeps the plans it always drew.
+  const plan = options.faults ?? [...drawn, ...(targets.length === 0 ? [] : drawMidCallRestart(chooser, scenario.midCallRestarts ?? []))];
   return { plan, timing: mix.timing, unreliable: mix.unreliable };
 }
 

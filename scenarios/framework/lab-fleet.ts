@@ -1,15 +1,24 @@
 // The servers a 2015 lab test started itself (through StartServer), as targets of a fault plan,
 // so `--swarm` and `--plan` act on the eleven lab tests on top of their own script. A test may
-// start a server again under the same name (repeated-crash); faults reach the latest one. Lab
-// servers reach the viewservice through its own socket, not a link of their own, so they cannot
-// be partitioned from it alone: a lab scenario does not declare partitions among its fault kinds.
+// start a server again under the same name (repeated-crash); faults reach the latest one. A
+// restart kills the server (6.824 kill: handlers already running finish) and starts a fresh,
+// empty one at the same path behind the test's own handle. Lab servers reach the viewservice
+// through its own socket, not a link of their own, so they cannot be partitioned from it alone:
+// a lab scenario does not declare partitions among its fault kinds.
 
 import { crashProcess, fault, pauseProcess, resumeProcess } from '../../sim/index.ts';
 import type { FaultTargets } from '../../sim/faults/index.ts';
+import type { PBServer } from '../../protocol/implementation.ts';
+import type { Process } from '../../sim/index.ts';
 import type { ServerHandle } from './lab.ts';
+
+/** Starts a fresh server in a new process: pbservice.StartServer(vshost, me). */
+export type SpawnServer = (vshost: string, me: string, name: string) => { proc: Process; value: PBServer };
 
 export class LabFleet implements FaultTargets {
   private readonly servers = new Map<string, ServerHandle>();
+
+  constructor(private readonly spawn: SpawnServer) {}
 
   started(name: string, server: ServerHandle): void {
     this.servers.set(name, server);
@@ -29,7 +38,11 @@ export class LabFleet implements FaultTargets {
   }
 
   restart(name: string): void {
-    fault(`restart ${name}: a lab test restarts its own servers; restart is not among its fault kinds`);
+    const server = this.servers.get(name);
+    if (server === undefined) return;
+    if (server.proc.alive) server.kill();
+    const { proc, value } = this.spawn(server.vshost, server.me, name);
+    server.replaceWith(proc, value);
   }
 
   pause(name: string): void {

@@ -19,28 +19,50 @@ export function StartViewServer(t: TestContext, vshost: string): ViewServer {
 }
 
 /** A running pbservice server as the tests hold it: its socket path, its process (for crash and
- *  pause), and the lab's kill() and setunreliable(). */
+ *  pause), and the lab's kill() and setunreliable(). A fault plan's restart puts a fresh server
+ *  behind the same handle: the test names a server by its path, so its later kill() and
+ *  setunreliable() reach whichever server runs there now. */
 export class ServerHandle {
+  private running: { readonly proc: Process; readonly server: PBServer };
+
   constructor(
     readonly me: string,
-    readonly proc: Process,
-    private readonly server: PBServer,
-  ) {}
+    /** The viewservice it was started with, so a restart can start it the same way. */
+    readonly vshost: string,
+    proc: Process,
+    server: PBServer,
+  ) {
+    this.running = { proc, server };
+  }
+
+  get proc(): Process {
+    return this.running.proc;
+  }
 
   kill(): void {
-    this.server.kill();
+    this.running.server.kill();
   }
 
   setunreliable(what: boolean): void {
-    this.server.setunreliable(what);
+    this.running.server.setunreliable(what);
   }
+
+  /** The fresh server a restart started at this path. */
+  replaceWith(proc: Process, server: PBServer): void {
+    this.running = { proc, server };
+  }
+}
+
+/** pbservice.StartServer(vshost, me) in a new process named `name`, with no bookkeeping. */
+export function spawnServer(t: TestContext, vshost: string, me: string, name: string): { proc: Process; value: PBServer } {
+  return spawnProcess(name, () => t.impl.pbservice.StartServer(vshost, me));
 }
 
 /** pbservice.StartServer(vshost, me), in its own process named `name` (e.g. "s1"); the run's
  *  fault plan can reach it by that name (see TestContext.serverStarted). */
 export function StartServer(t: TestContext, vshost: string, me: string, name: string): ServerHandle {
-  const { proc, value } = spawnProcess(name, () => t.impl.pbservice.StartServer(vshost, me));
-  const server = new ServerHandle(me, proc, value);
+  const { proc, value } = spawnServer(t, vshost, me, name);
+  const server = new ServerHandle(me, vshost, proc, value);
   t.serverStarted(name, server);
   return server;
 }

@@ -6,6 +6,7 @@ import type { DecisionLog, TraceEvent } from '../../sim/index.ts';
 import type { FaultPlan, FaultType } from '../../sim/faults/index.ts';
 import type { KvOperation } from '../../sim/check/history.ts';
 import type { TestContext } from './context.ts';
+import type { MidCallRestart } from './mid-call.ts';
 
 export interface Scenario {
   /** The name on the command line, e.g. "basic-fail". */
@@ -27,6 +28,9 @@ export interface Scenario {
   /** The fault kinds its fleet can carry out at all (default: every kind); a --plan with any
    *  other is one the scenario cannot honour. */
   readonly faultActions?: readonly FaultType[];
+  /** Mid-call restarts swarm may add, at most one a run (framework/mid-call.ts): only those the
+   *  test's own checks survive with the reference. */
+  readonly midCallRestarts?: readonly MidCallRestart[];
   /** The longest pause or partition swarm draws (default 2 s). */
   readonly maxPauseMicros?: number;
   /** Check the clients' history for linearizability after every run (always on for this one). */

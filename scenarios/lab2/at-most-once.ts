@@ -42,6 +42,7 @@ export const atMostOnce: Scenario = {
   name: 'at-most-once',
   description: 'TestAtMostOnce: 100 Appends through one unreliable server each take effect exactly once',
   boundMicros: 40 * Second,
+  // No restarts: s1 is the only server, so a restart loses every Append.
   ...labFaults(['s1'], 7.5 * Second),
   run: testAtMostOnce,
 };

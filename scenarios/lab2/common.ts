@@ -9,27 +9,32 @@ import { ServerFleet } from '../framework/fleet.ts';
 import { DeadPings, MakeVsClerk, PingInterval, Second, StartServer, StartViewServer, type ServerHandle } from '../framework/lab.ts';
 import type { FaultType } from '../../sim/faults/index.ts';
 import { HARMLESS_PAUSE_MICROS } from '../../sim/faults/survivable.ts';
+import type { MidCallRestart } from '../framework/mid-call.ts';
 
 /**
  * What swarm adds to a 2015 test on top of its own script: pauses of its servers shorter than
  * the viewservice's DeadPings window (a debugger stop, a GC pause), which change no view, so the
- * test's own checks of who is primary still hold. Longer pauses, crashes and partitions change
- * views the test checks by name, and would fail the reference: the stories and kv-faults take
- * those. Sweeps of the reference under swarm back this list (see the README).
+ * test's own checks of who is primary still hold; and, where the test's steps allow it, one
+ * mid-call restart (framework/mid-call.ts) early enough that the view is whole again before the
+ * test's next check. Longer pauses, plain crashes and kills and partitions change views the test
+ * checks by name, and would fail the reference: the stories and kv-faults take those. Sweeps of
+ * the reference under swarm back these lists (see the README).
  */
 export const LAB_FAULT_KINDS: readonly FaultType[] = ['pause'];
 export const LAB_MAX_PAUSE_MICROS = HARMLESS_PAUSE_MICROS;
 /** What a lab test's servers can be made to do at all (LabFleet): no partition, since they share
- *  the viewservice's socket, and no restart, which the tests do themselves. */
-export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'pause', 'unreliable'];
-/** A lab test's fault capability: its servers, and a window from 1 s (the viewservice is up) to
- *  about when the test usually ends, so drawn faults strike while it runs. */
-export const labFaults = (targets: readonly string[], untilMicros: number) => ({
+ *  the viewservice's socket. */
+export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'restart', 'pause', 'unreliable'];
+/** A lab test's fault capability: its servers, a window from 1 s (the viewservice is up) to
+ *  about when the test usually ends, so drawn faults strike while it runs, and the mid-call
+ *  restarts its checks survive (none unless given). */
+export const labFaults = (targets: readonly string[], untilMicros: number, midCallRestarts: readonly MidCallRestart[] = []) => ({
   faultTargets: targets,
   faultKinds: LAB_FAULT_KINDS,
   faultActions: LAB_FAULT_ACTIONS,
   maxPauseMicros: LAB_MAX_PAUSE_MICROS,
   faultWindow: { startMicros: Second, horizonMicros: untilMicros },
+  midCallRestarts,
 });
 
 export interface ViewService {

@@ -74,6 +74,12 @@ export const concurrentSameAppend: Scenario = {
   name: 'concurrent-same-append',
   description: 'TestConcurrentSameAppend: 3×50 concurrent Appends; each once, in order, and the same on the promoted backup',
   boundMicros: 40 * Second,
-  ...labFaults(['s1', 's2'], 4 * Second),
+  // Either server may restart in its first 40 of the 150 Appends or Forwards: the Appends left
+  // wait until the primary has learned the new view, which it transfers and acks in one tick,
+  // so the test's later kill of view1's primary finds a backup that holds every Append.
+  ...labFaults(['s1', 's2'], 4 * Second, [
+    { target: 's1', method: 'PBServer.PutAppend', nthMax: 40 },
+    { target: 's2', method: 'PBServer.Forward', nthMax: 40 },
+  ]),
   run: testConcurrentSameAppend,
 };

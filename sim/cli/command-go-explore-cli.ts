@@ -1,7 +1,7 @@
-// `rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE |
-// --swarm]`: runs the package's tests on many seeds (in worker threads with --jobs) and reports
-// each failing seed with Go's words and the command that replays it. Exit 0 when every seed
-// passed, 1 when one failed, 2 for bad input.
+// `rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--first] [--run REGEX] [--plan
+// FILE | --swarm]`: runs the package's tests on many seeds (in worker threads with --jobs) and
+// reports each failing seed with Go's words and the command that replays it; --first stops at the
+// lowest failing seed. Exit 0 when every seed passed, 1 when one failed, 2 for bad input.
 
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ function parse(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, first: { type: 'boolean' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
       allowPositionals: true,
       strict: true,
     });
@@ -46,26 +46,46 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }), env: flags.env };
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const startedMs = Date.now();
-  const verdicts = jobs <= 1 ? await runHere(prepared, job, seeds) : await runInWorkers(job, seeds, jobs);
-  verdicts.sort((a, b) => a.seed - b.seed);
-  report(flags, verdicts, (Date.now() - startedMs) / 1000, jobs, prepared.pkg.name);
+  const first = values.first === true;
+  const ran = jobs <= 1 ? await runHere(prepared, job, seeds, first) : await runInWorkers(job, seeds, jobs, first);
+  const verdicts = first ? upToFirstFailure(ran) : ran.sort((a, b) => a.seed - b.seed);
+  report(flags, verdicts, (Date.now() - startedMs) / 1000, jobs, prepared.pkg.name, first && verdicts.length < count);
   return verdicts.every((v) => v.ok) ? 0 : 1;
 }
 
-async function runHere(prepared: PreparedGoTest, job: GoExploreJob, seeds: readonly number[]): Promise<GoSeedVerdict[]> {
+async function runHere(prepared: PreparedGoTest, job: GoExploreJob, seeds: readonly number[], first: boolean): Promise<GoSeedVerdict[]> {
   const verdicts: GoSeedVerdict[] = [];
-  for (const seed of seeds) verdicts.push(await runGoSeed(prepared, job, seed));
+  for (const seed of seeds) {
+    const verdict = await runGoSeed(prepared, job, seed);
+    verdicts.push(verdict);
+    if (first && !verdict.ok) break;
+  }
   return verdicts;
 }
 
-function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number): Promise<GoSeedVerdict[]> {
+/**
+ * The seeds from the first up to the lowest failing one. Workers take seeds in order, so once a
+ * seed has failed every lower seed has been handed out; waiting for those in flight and cutting
+ * here gives the report one worker would have given.
+ */
+function upToFirstFailure(verdicts: GoSeedVerdict[]): GoSeedVerdict[] {
+  verdicts.sort((a, b) => a.seed - b.seed);
+  const failAt = verdicts.findIndex((v) => !v.ok);
+  return failAt < 0 ? verdicts : verdicts.slice(0, failAt + 1);
+}
+
+function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number, first: boolean): Promise<GoSeedVerdict[]> {
   const verdicts: GoSeedVerdict[] = [];
   let next = 0;
+  let handedOut = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const feed = (worker: Worker): void => {
-      if (next < seeds.length) worker.postMessage(seeds[next++]);
-      else if (verdicts.length === seeds.length) void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(verdicts));
+      const stopped = first && verdicts.some((v) => !v.ok);
+      if (!stopped && next < seeds.length) {
+        worker.postMessage(seeds[next++]);
+        handedOut++;
+      } else if (verdicts.length === handedOut) void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(verdicts));
     };
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(new URL('./go-explore-worker-boot-cli.mjs', import.meta.url), { workerData: job });
@@ -82,7 +102,7 @@ function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number)
   });
 }
 
-function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSeconds: number, jobs: number, name: string): void {
+function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSeconds: number, jobs: number, name: string, stoppedEarly: boolean): void {
   const failing = verdicts.filter((v) => !v.ok);
   for (const verdict of failing) {
     const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
@@ -94,5 +114,5 @@ function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSecon
   }
   const first = verdicts[0]?.seed ?? 0;
   const last = verdicts[verdicts.length - 1]?.seed ?? 0;
-  console.log(`rpcsim go explore ${name}: ${failing.length} of ${verdicts.length} seeds failed (seeds ${first}-${last}), ${wallSeconds.toFixed(1)} s wall with ${jobs} job${jobs === 1 ? '' : 's'}`);
+  console.log(`rpcsim go explore ${name}: ${failing.length} of ${verdicts.length} seeds failed (seeds ${first}-${last}${stoppedEarly ? ', stopped at the first failure' : ''}), ${wallSeconds.toFixed(1)} s wall with ${jobs} job${jobs === 1 ? '' : 's'}`);
 }

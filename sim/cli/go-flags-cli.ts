@@ -75,7 +75,8 @@ export function prepareOrExplain(dir: string, command: string): PreparedGoTest |
   if (!isGoTestProblem(prepared)) return prepared;
   if (prepared instanceof BuildFailure) {
     console.error(prepared.output);
-    console.error(`rpcsim: ${command}: ${dir} did not build for js/wasm (Go's output above)`);
+    const why = prepared.stage === 'vet' ? "fails the vet checks go test runs before its tests, and go test refuses it the same way (vet's output above)" : "did not build for js/wasm (Go's output above)";
+    console.error(`rpcsim: ${command}: ${dir} ${why}`);
   } else console.error(`rpcsim: ${command}: ${prepared.message}`);
   return 2;
 }

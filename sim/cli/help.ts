@@ -7,7 +7,7 @@ export const HELP_TOPICS = [...COMMANDS.slice(0, -1), 'go', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export const GO_TEST_USAGE = 'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]';
-export const GO_EXPLORE_USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
+export const GO_EXPLORE_USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--first] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
 
 const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
 
@@ -94,10 +94,10 @@ const DETAIL: Record<HelpTopic, string> = {
     '  rpcsim\'s net overlay and run on rpcsim\'s clock and socket model; needs Go 1.19. go test runs one\n' +
     '  seed (default --seed 1): Go\'s own output, then a summary and the replay command. go explore runs\n' +
     '  seeds S..S+N-1 (default --from 1), in J worker threads, and prints each failing seed with Go\'s\n' +
-    '  message and its replay command. --run REGEX picks tests and -v (go test) prints each, as in\n' +
-    '  Go\'s go test; --plan FILE or --swarm add socket faults (requests or replies dropped, resets,\n' +
-    '  delayed reads, socket files losing their name); --env NAME=VALUE sets a variable for the\n' +
-    '  program and goes into the replay command.\n' +
+    '  message and its replay command; --first stops at the lowest failing seed. --run REGEX picks\n' +
+    '  tests and -v (go test) prints each, as in Go\'s go test; --plan FILE or --swarm add socket\n' +
+    '  faults (requests or replies dropped, resets, delayed reads, socket files losing their name);\n' +
+    '  --env NAME=VALUE sets a variable for the program and goes into the replay command.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
     '  not a package, a build error).',
   view:

@@ -2,18 +2,20 @@
 // our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
 // Linux error texts, and stdout and stderr written at once, outside the simulated machine
 // (stdio_write_js.go). The overlay adds a file to a standard package, which `go vet` rejects,
-// hence -vet=off. Go's own GOCACHE makes a rebuild cheap; on top of that a finished binary is
-// kept under a key made of the Go version, the overlay and every .go file of the package's
-// tree, so running the same code again (another seed, the same test) does not even link.
+// hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE makes a
+// rebuild cheap; on top of that a finished binary is kept under a key made of the Go version,
+// the overlay and every .go file of the package's tree, so running the same code again
+// (another seed, the same test) does not even link.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GoPackage } from './layout.ts';
 import type { GoToolchain } from './toolchain.ts';
+import { GO_TEST_VET_CHECKS, vetLikeGoTest } from './vet.ts';
 
 const OVERLAY_DIR = overlayDir();
 
@@ -43,9 +45,12 @@ export interface GoBinary {
   readonly cached: boolean;
 }
 
-/** Go's own build output, printed as it is. */
+/** Go's own build output (or vet's, when `go test`'s vet checks refuse the package), printed as it is. */
 export class BuildFailure {
-  constructor(readonly output: string) {}
+  constructor(
+    readonly output: string,
+    readonly stage: 'build' | 'vet' = 'build',
+  ) {}
 }
 
 export function goCacheDir(): string {
@@ -80,7 +85,7 @@ function buildKey(pkg: GoPackage, toolchain: GoToolchain): string | null {
   const files = goFilesOf(pkg.root);
   if (files === null) return null;
   const hash = createHash('sha256');
-  hash.update(`${toolchain.version}\n${pkg.dir}\n${pkg.mode}\n`);
+  hash.update(`${toolchain.version}\n${pkg.dir}\n${pkg.mode}\nvet ${GO_TEST_VET_CHECKS.join(',')}\n`);
   for (const [, ours] of OVERLAY) hash.update(readFileSync(join(OVERLAY_DIR, ours)));
   for (const file of files) hash.update(`${relative(pkg.root, file)}\n`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 20);
@@ -101,6 +106,12 @@ export function buildTestBinary(pkg: GoPackage, toolchain: GoToolchain): GoBinar
     env: { ...process.env, ...Object.fromEntries(pkg.env), GOOS: 'js', GOARCH: 'wasm' },
   });
   if (built.status !== 0 || !existsSync(partial)) return new BuildFailure(`${built.stdout}${built.stderr}`.trimEnd());
+  // After the build, so a compile error reads as the compiler's; before the cache, so only a vetted binary is kept.
+  const vetOutput = vetLikeGoTest(pkg, toolchain);
+  if (vetOutput !== null) {
+    rmSync(partial, { force: true });
+    return new BuildFailure(vetOutput, 'vet');
+  }
   renameSync(partial, path); // whole or not at all: parallel runs may build the same key
   return { path, key, cached: false };
 }

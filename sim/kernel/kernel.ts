@@ -125,7 +125,7 @@ export class Kernel {
       task.state = 'dead';
       return task;
     }
-    proc.tasks.add(task);
+    proc.addTask(task);
     this.schedule(new SimEvent(this.nowMicros, this.seq++, task, null, undefined, null));
     return task;
   }
@@ -194,13 +194,12 @@ export class Kernel {
     if (proc.state === 'crashed') return;
     proc.state = 'crashed';
     proc.heldCallbacks.length = 0;
-    proc.standIns = 0;
     for (const task of proc.tasks) {
       task.state = 'dead';
       task.waiter = null;
       task.held = null;
     }
-    proc.tasks.clear();
+    proc.dropAll();
     for (const fd of [...proc.fds]) fd.closeOnCrash();
     proc.fds.clear();
   }
@@ -313,7 +312,7 @@ export class Kernel {
     }
     const died = task.state === 'dead';
     if (!died) task.state = 'done';
-    task.proc.tasks.delete(task);
+    task.proc.removeTask(task);
     if (error !== undefined && !died && this.failure === null) this.failure = { task, error };
   }
 

@@ -4,6 +4,11 @@
 import type { KernelCallback } from './event-queue.ts';
 import type { Task } from './task.ts';
 
+/** Live goroutines summed over a set of processes (see Process.countIn). */
+export interface GoroutineTally {
+  alive: number;
+}
+
 export type ProcessState = 'running' | 'paused' | 'crashed';
 
 /** A file descriptor the kernel must close when its process dies. */
@@ -20,7 +25,10 @@ export class Process {
   readonly heldCallbacks: KernelCallback[] = [];
   /** Go goroutines run here as socket callbacks instead of tasks (rpc input loops, ServeConns)
    *  and still alive: the timing model counts them among the goroutines that want a CPU. */
-  standIns = 0;
+  private standIns = 0;
+  /** The running total this process adds its live goroutines to (a network's, once it listens
+   *  or dials): kept as goroutines start and end, so nobody walks every process to count them. */
+  private tally: GoroutineTally | null = null;
   /** "s1" for the first incarnation, "s1#2" after a restart. */
   readonly label: string;
 
@@ -48,6 +56,44 @@ export class Process {
   /** Goroutines alive in this process as Go would count them: tasks plus stand-ins. */
   get goroutines(): number {
     return this.tasks.size + this.standIns;
+  }
+
+  /** Adds this process's live goroutines, now and from now on, to `tally` (once). */
+  countIn(tally: GoroutineTally): void {
+    if (this.tally !== null || !this.alive) return;
+    this.tally = tally;
+    tally.alive += this.goroutines;
+  }
+
+  addTask(task: Task): void {
+    this.tasks.add(task);
+    if (this.tally !== null) this.tally.alive++;
+  }
+
+  /** A task returned (its process may have dropped it already, by crashing). */
+  removeTask(task: Task): void {
+    if (this.tasks.delete(task) && this.tally !== null) this.tally.alive--;
+  }
+
+  /** A goroutine that runs as socket callbacks started (rpc's input loop, ServeConn). A dead
+   *  process's last step may still start one: it is not alive, so it is not counted. */
+  addStandIn(): void {
+    if (!this.alive) return;
+    this.standIns++;
+    if (this.tally !== null) this.tally.alive++;
+  }
+
+  removeStandIn(): void {
+    if (!this.alive) return;
+    this.standIns--;
+    if (this.tally !== null) this.tally.alive--;
+  }
+
+  /** The process died: none of its goroutines run any more. */
+  dropAll(): void {
+    if (this.tally !== null) this.tally.alive -= this.goroutines;
+    this.standIns = 0;
+    this.tasks.clear();
   }
 
   get alive(): boolean {

@@ -1,12 +1,18 @@
-// `npm run mutants [-- --sample N --seed S --runs R --jobs J --timeout-s T]`: the mutation score
-// of the explorer's default budget. Makes every mutant site of protocol/ (sim/mutate/operators),
-// takes a seeded sample, checks the unmutated reference passes the same budget, runs each mutant,
-// and prints each verdict, the score (killed / counted, errors not counted) and the survivors.
+// `npm run mutants [-- --sample N --seed S --runs R --jobs J --timeout-s T --sites FILE --run-equivalent]`:
+// the mutation score of the explorer's default budget. Makes every mutant site of protocol/
+// (sim/mutate/operators), takes a seeded sample (or the sites named in FILE, one key a line),
+// checks the unmutated reference passes the same budget, runs each mutant, and prints each
+// verdict, the score (killed / non-equivalent mutants that ran) and the survivors. Mutants listed
+// as equivalent (sim/mutate/equivalent-mutants.json) are reported apart and not run, unless
+// --run-equivalent asks to check that none of them is killed after all.
 
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { readEquivalents, staleEquivalents } from './equivalent.ts';
 import { allMutations, sampleMutations } from './sample.ts';
-import { Sandbox, type MutantVerdict } from './run-mutants.ts';
+import { DEFAULT_RUNS, Sandbox, type MutantVerdict } from './run-mutants.ts';
+import { printScore, type MutantResult } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,15 +26,44 @@ function count(text: string | undefined, fallback: number, flag: string): number
   return n;
 }
 
-const { values } = parseArgs({ options: { sample: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' }, jobs: { type: 'string' }, 'timeout-s': { type: 'string' } }, strict: true });
-const sampleSize = count(values.sample, 20, '--sample');
+const options = {
+  sample: { type: 'string' },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  jobs: { type: 'string' },
+  'timeout-s': { type: 'string' },
+  sites: { type: 'string' },
+  'run-equivalent': { type: 'boolean' },
+} as const;
+const { values } = parseArgs({ options, strict: true });
+if (values.sites !== undefined && values.sample !== undefined) {
+  console.error('mutants: --sites names the mutants to run, --sample draws them: give one or the other');
+  process.exit(2);
+}
 const seed = count(values.seed, 1, '--seed');
 const explicitTimeout = values['timeout-s'] === undefined ? null : count(values['timeout-s'], 0, '--timeout-s');
-let budget = { runs: count(values.runs, 56, '--runs'), jobs: count(values.jobs, 2, '--jobs'), timeoutSeconds: explicitTimeout ?? 600 };
+let budget = { runs: count(values.runs, DEFAULT_RUNS, '--runs'), jobs: count(values.jobs, 2, '--jobs'), timeoutSeconds: explicitTimeout ?? 600 };
 
 const mutations = allMutations(ROOT);
-const sample = sampleMutations(mutations, sampleSize, seed);
-console.log(`mutants: ${mutations.length} sites in protocol/; sample of ${sample.length} (seed ${seed}); budget per mutant: explore --all-scenarios --seeds ${budget.runs} (portfolio), --jobs ${budget.jobs}`);
+const equivalents = readEquivalents();
+const stale = staleEquivalents(equivalents, mutations.map((m) => m.key));
+for (const entry of stale) console.error(`mutants: equivalent-mutants.json names a site that no longer exists (judge it again): ${entry.site}`);
+const equivalentWhy = new Map(equivalents.map((e) => [e.site, e.why]));
+
+let chosen = sampleMutations(mutations, count(values.sample, 20, '--sample'), seed);
+let what = `sample of ${chosen.length} (seed ${seed})`;
+if (values.sites !== undefined) {
+  const wanted = readFileSync(values.sites, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const byKey = new Map(mutations.map((m) => [m.key, m]));
+  const unknown = wanted.filter((key) => !byKey.has(key));
+  if (unknown.length > 0) {
+    console.error(`mutants: ${values.sites} names ${unknown.length} site(s) that do not exist, e.g. ${unknown[0]}`);
+    process.exit(2);
+  }
+  chosen = wanted.map((key) => byKey.get(key)!);
+  what = `${chosen.length} sites from ${values.sites}`;
+}
+console.log(`mutants: ${mutations.length} sites in protocol/ (${equivalents.length} listed as equivalent); ${what}; budget per mutant: explore --all-scenarios --seeds ${budget.runs} (portfolio), --jobs ${budget.jobs}`);
 const sandbox = new Sandbox(ROOT);
 try {
   const baseline = await sandbox.explore(budget);
@@ -40,19 +75,18 @@ try {
   // time (at least 30 s) unless told otherwise, and count it as killed (a timeout).
   budget = { ...budget, timeoutSeconds: explicitTimeout ?? Math.max(30, Math.ceil(4 * baseline.seconds)) };
   console.log(`baseline: the reference passes the budget in ${baseline.seconds} s; a mutant gets ${budget.timeoutSeconds} s`);
-  const results: { readonly where: string; readonly verdict: MutantVerdict }[] = [];
-  for (const [i, mutation] of sample.entries()) {
-    const verdict = await sandbox.tryMutant(mutation, budget);
+  const results: MutantResult[] = [];
+  for (const [i, mutation] of chosen.entries()) {
+    const why = equivalentWhy.get(mutation.key);
     const where = `${mutation.file}:${mutation.description} [${mutation.operator}]`;
-    results.push({ where, verdict });
-    const detail = verdict.status === 'killed' ? ` by ${verdict.by}` : verdict.status === 'error' ? `: ${verdict.why}` : '';
-    console.log(`${i + 1}/${sample.length} ${verdict.status.toUpperCase()} in ${verdict.seconds} s${detail}\n    ${where}`);
+    const verdict: MutantVerdict | { readonly status: 'equivalent'; readonly seconds: 0 } =
+      why !== undefined && values['run-equivalent'] !== true ? { status: 'equivalent', seconds: 0 } : await sandbox.tryMutant(mutation, budget);
+    results.push({ key: mutation.key, where, verdict, equivalent: why ?? null });
+    const detail = verdict.status === 'killed' ? ` by ${verdict.by}` : verdict.status === 'error' ? `: ${verdict.why}` : verdict.status === 'equivalent' ? `: ${why}` : '';
+    console.log(`${i + 1}/${chosen.length} ${verdict.status.toUpperCase()}${verdict.status === 'equivalent' ? '' : ` in ${verdict.seconds} s`}${detail}\n    ${where}\n    ${mutation.key}`);
   }
-  const killed = results.filter((r) => r.verdict.status === 'killed' || r.verdict.status === 'timeout').length;
-  const counted = results.filter((r) => r.verdict.status !== 'error').length;
-  const score = counted === 0 ? 0 : (100 * killed) / counted;
-  console.log(`\nmutation score: ${killed}/${counted} = ${score.toFixed(1)}% (killed or timed out / mutants that ran; ${results.length - counted} errors not counted; survivors may include equivalent mutants)`);
-  for (const r of results.filter((x) => x.verdict.status === 'survived')) console.log(`  survived: ${r.where}`);
+  printScore(results);
+  if (stale.length > 0) process.exitCode = 1;
 } finally {
   sandbox.remove();
 }

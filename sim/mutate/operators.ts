@@ -19,6 +19,8 @@ export type OperatorName =
 export interface Mutation {
   readonly file: string;
   readonly line: number;
+  /** The function or method it sits in ("PBServer.forward"), for naming the site stably. */
+  readonly scope: string;
   readonly operator: OperatorName;
   readonly start: number;
   readonly end: number;
@@ -45,7 +47,7 @@ export function mutationsOf(file: string, source: string): Mutation[] {
     const line = tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
     const lineText = source.split('\n')[line - 1] ?? '';
     if (/bugs\.has\(/.test(lineText)) return;
-    out.push({ file, line, operator, start, end, replacement, description: `line ${line}: ${short(source.slice(start, end))} → ${short(replacement) || '(removed)'}` });
+    out.push({ file, line, scope: scopeOf(node), operator, start, end, replacement, description: `line ${line}: ${short(source.slice(start, end))} → ${short(replacement) || '(removed)'}` });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
@@ -87,6 +89,20 @@ export function mutationsOf(file: string, source: string): Mutation[] {
   return out;
 }
 
-export function applyMutation(source: string, mutation: Mutation): string {
+/** "PBServer.forward", "nrand", or "(module)": the named functions and classes around a node. */
+function scopeOf(node: ts.Node): string {
+  const names: string[] = [];
+  for (let at: ts.Node | undefined = node; at !== undefined; at = at.parent) {
+    if ((ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at) || ts.isClassDeclaration(at)) && at.name !== undefined) names.unshift(at.name.getText());
+    else if (ts.isConstructorDeclaration(at)) names.unshift('constructor');
+    else if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name)) names.unshift(at.name.text);
+  }
+  return names.length === 0 ? '(module)' : names.join('.');
+}
+
+/** What applying an edit needs: a span of one file and its replacement. */
+export type Splice = Pick<Mutation, 'file' | 'start' | 'end' | 'replacement'>;
+
+export function applyMutation(source: string, mutation: Splice): string {
   return source.slice(0, mutation.start) + mutation.replacement + source.slice(mutation.end);
 }

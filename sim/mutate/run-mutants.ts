@@ -10,7 +10,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { applyMutation, type Mutation } from './operators.ts';
+import { applyMutation, type Splice } from './operators.ts';
+
+/** The default budget: runs per mutant, dealt over every scenario in turn. */
+export const DEFAULT_RUNS = 56;
 
 export interface MutantBudget {
   /** Runs per mutant, dealt over every scenario in turn (`explore --all-scenarios --seeds`). */
@@ -39,7 +42,7 @@ export class Sandbox {
     return exploreIn(this.dir, budget);
   }
 
-  async tryMutant(mutation: Mutation, budget: MutantBudget): Promise<MutantVerdict> {
+  async tryMutant(mutation: Splice, budget: MutantBudget): Promise<MutantVerdict> {
     const path = join(this.dir, mutation.file);
     const original = readFileSync(path, 'utf8');
     writeFileSync(path, applyMutation(original, mutation));

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { streamFor } from '../kernel/rng.ts';
-import { mutationsOf, type Mutation } from './operators.ts';
+import { mutationsOf } from './operators.ts';
+import { nameMutations, type NamedMutation } from './site.ts';
 
 /** The protocol sources mutated: the reference servers and clerks and their constants. */
 export const MUTATED_FILES: readonly string[] = [
@@ -17,11 +18,14 @@ export const MUTATED_FILES: readonly string[] = [
   'protocol/viewservice/common.ts',
 ];
 
-export function allMutations(root: string, files: readonly string[] = MUTATED_FILES): Mutation[] {
-  return files.flatMap((file) => mutationsOf(file, readFileSync(join(root, file), 'utf8')));
+export function allMutations(root: string, files: readonly string[] = MUTATED_FILES): NamedMutation[] {
+  return files.flatMap((file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    return nameMutations(source, mutationsOf(file, source));
+  });
 }
 
-export function sampleMutations(mutations: readonly Mutation[], count: number, seed: number): Mutation[] {
+export function sampleMutations<M>(mutations: readonly M[], count: number, seed: number): M[] {
   const order = [...mutations];
   const stream = streamFor(seed, 'workload');
   for (let i = order.length - 1; i > 0; i--) {

@@ -5,7 +5,7 @@
 import { assert } from '../kernel/assert.ts';
 import type { Chooser } from '../kernel/chooser.ts';
 import type { Kernel } from '../kernel/kernel.ts';
-import type { Process } from '../kernel/process.ts';
+import type { GoroutineTally, Process } from '../kernel/process.ts';
 import type { TraceBody } from '../trace/events.ts';
 import type { Journal } from '../trace/journal.ts';
 import { Endpoint } from './endpoint.ts';
@@ -21,8 +21,9 @@ interface SocketFile {
 export class Network {
   private readonly files = new Map<string, SocketFile>();
   private nextConn = 1;
-  /** Processes that listened or dialed: whose goroutines compete for the CPUs. */
-  private readonly procs = new Set<Process>();
+  /** Live goroutines of the processes that listened or dialed: they compete for the CPUs.
+   *  Each process keeps this total as its goroutines start and end (Process.countIn). */
+  private readonly goroutines: GoroutineTally = { alive: 0 };
 
   constructor(
     readonly kernel: Kernel,
@@ -65,12 +66,7 @@ export class Network {
   /** Goroutines alive in the processes on this network: the lab runs every server and clerk in
    *  the test's one Go process, and each of them wants a CPU every few milliseconds. */
   aliveGoroutines(): number {
-    let alive = 0;
-    for (const proc of this.procs) {
-      if (proc.alive) alive += proc.goroutines;
-      else this.procs.delete(proc);
-    }
-    return alive;
+    return this.goroutines.alive;
   }
 
   /** Time a goroutine waits for a CPU another thread holds (0 when none can): at a syscall or a
@@ -85,7 +81,7 @@ export class Network {
   listen(proc: Process, path: string): Listener | GoError {
     assert(proc.alive, `listen from crashed process ${proc.label}`);
     if (this.files.has(path)) return listenError(path);
-    this.procs.add(proc);
+    proc.countIn(this.goroutines);
     const listener = new Listener(this, proc, path);
     this.files.set(path, { listener });
     proc.fds.add(listener);
@@ -101,7 +97,7 @@ export class Network {
     const listener = file.listener;
     if (listener === null) return dialError(path, 'ECONNREFUSED');
     if (listener.backlogLength >= this.timing.backlogMax) return dialError(path, 'EAGAIN');
-    this.procs.add(proc);
+    proc.countIn(this.goroutines);
     const conn = this.nextConn++;
     const client = new Endpoint(this, proc, conn, { local: '@', remote: path });
     const server = new Endpoint(this, listener.owner, conn, { local: path, remote: '@' });

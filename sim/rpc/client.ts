@@ -51,7 +51,7 @@ export class RpcClient implements KernelCallback {
     if (conn instanceof GoError) return conn;
     const client = new RpcClient(w.kernel, w.net, conn, proc);
     conn.watchReadable(client);
-    proc.standIns++; // the input goroutine, until terminate() or a quiet close
+    proc.addStandIn(); // the input goroutine, until terminate() or a quiet close
     client.inputAlive = true;
     return client;
   }
@@ -150,7 +150,7 @@ export class RpcClient implements KernelCallback {
   private inputExited(): void {
     if (!this.inputAlive) return;
     this.inputAlive = false;
-    if (this.proc.alive) this.proc.standIns--;
+    this.proc.removeStandIn();
   }
 
   /** The input loop hands the result to the waiting call: the first one resumes in this very

@@ -34,7 +34,7 @@ export class RpcServer {
   serveConn(conn: Endpoint): void {
     const { kernel, net } = world();
     const proc = kernel.currentProcess();
-    proc.standIns++; // the ServeConn goroutine, until it closes the connection
+    proc.addStandIn(); // the ServeConn goroutine, until it closes the connection
     new ConnServer(this.methods, kernel, net, conn, proc).run();
   }
 }
@@ -103,7 +103,7 @@ class ConnServer implements KernelCallback {
   /** ServeConn's last line: close the connection, and the goroutine is gone. */
   private closeConn(): void {
     this.conn.close();
-    if (this.proc.alive) this.proc.standIns--;
+    this.proc.removeStandIn();
   }
 }
 

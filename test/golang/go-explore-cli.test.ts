@@ -44,6 +44,18 @@ describe('rpcsim go explore', () => {
     expect(withoutWallTime(out.join(''))).toBe(inThisThread);
   }, TIMEOUT_MS);
 
+  it('should stop at the lowest failing seed with --first, in one thread or in workers alike', async () => {
+    const args = ['explore', KV, '--seeds', '3', '--first', '--run', 'TestPutsExecutedOnce', '--plan', DROP_REPLY];
+    expect(await goCommand(args)).toBe(1);
+    const alone = withoutWallTime(out.join(''));
+    expect(alone).toContain('seed 1: FAIL TestPutsExecutedOnce');
+    expect(alone).not.toContain('seed 2:');
+    expect(alone).toMatch(/rpcsim go explore kv: 1 of 1 seeds failed \(seeds 1-1, stopped at the first failure\)/);
+    out.length = 0;
+    expect(await goCommand([...args, '--jobs', '2'])).toBe(1);
+    expect(withoutWallTime(out.join(''))).toBe(alone);
+  }, TIMEOUT_MS);
+
   it('should make a dial fail with ENOENT when a plan loses the socket file', async () => {
     expect(await goCommand(['explore', KV, '--seeds', '1', '--run', 'TestDialLater'])).toBe(0);
     out.length = 0;

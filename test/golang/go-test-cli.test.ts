@@ -51,6 +51,13 @@ describe('rpcsim go test', () => {
     expect(err.join('')).toContain('broken.go:5:9: cannot use "forty-two" (untyped string constant) as int value in return statement');
   }, BUILD_TIMEOUT_MS);
 
+  it('should exit 2 with vet\'s message, as go test does, when the package fails go test\'s vet checks', async () => {
+    expect(await goCommand(['test', fixture('gopath/src/vetfail')])).toBe(2);
+    expect(err.join('')).toContain('vetfail.go:8:9: fmt.Sprintf format %d has arg ok of wrong type bool\n');
+    expect(err.join('')).toContain('fails the vet checks go test runs before its tests');
+    expect(out).toEqual([]);
+  }, BUILD_TIMEOUT_MS);
+
   it('should exit 2 in one line on stderr without a subcommand, or with one it does not know', async () => {
     expect(await goCommand([])).toBe(2);
     expect(await goCommand(['tset', CLOCK])).toBe(2);

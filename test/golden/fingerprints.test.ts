@@ -36,7 +36,11 @@ describe('golden traces', () => {
       partition2 seed 1: ok · 1405 trace events · 7f92f465df4f7beb
       forward-crash seed 1: ok · 1857 trace events · 1ae59543737ea3c1
       kv-faults seed 1: ok · 9160 trace events · d275b7a8a01f3a9a
-      breakpoint-race seed 1: ok · 1052 trace events · 41cd4ab0336db96a"
+      breakpoint-race seed 1: ok · 1052 trace events · 41cd4ab0336db96a
+      unreachable-new-backup seed 1: ok · 737 trace events · 4800c7896dcc47f3
+      lossy-backup-forwards seed 1: ok · 5733 trace events · 79740e032df26445
+      restarted-backup seed 1: ok · 929 trace events · 72f74964205d2fc6
+      slow-backup-lost-replies seed 1: ok · 2747 trace events · 512625856a8dadfb"
     `);
   }, 60_000);
 

@@ -1,0 +1,54 @@
+// `npm run student-bugs [-- --runs R --jobs J]`: how many of the stand-in held-back student bugs
+// (sim/mutate/student-bugs.ts) the explorer's default budget finds: each patch is applied in a
+// sandbox copy, as a mutant is, and `rpcsim explore --all-scenarios --seeds R` (the portfolio)
+// runs against it. Prints, for each, the first failing run (scenario, seed, strategy, reason) or
+// MISSED, then the figure.
+
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_RUNS, Sandbox, type MutantBudget } from './run-mutants.ts';
+import { STUDENT_BUGS, studentBugSplice } from './student-bugs.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function count(text: string | undefined, fallback: number, flag: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    console.error(`student-bugs: bad ${flag} "${text}": give a positive whole number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const { values } = parseArgs({ options: { runs: { type: 'string' }, jobs: { type: 'string' } }, strict: true });
+let budget: MutantBudget = { runs: count(values.runs, DEFAULT_RUNS, '--runs'), jobs: count(values.jobs, 2, '--jobs'), timeoutSeconds: 600 };
+const splices = STUDENT_BUGS.map((bug) => ({ bug, splice: studentBugSplice(ROOT, bug) }));
+const broken = splices.filter((s) => 'problem' in s.splice);
+if (broken.length > 0) {
+  for (const { splice } of broken) if ('problem' in splice) console.error(`student-bugs: ${splice.problem}`);
+  process.exit(1);
+}
+console.log(`student-bugs: ${STUDENT_BUGS.length} patches; budget per bug: explore --all-scenarios --seeds ${budget.runs} (portfolio), --jobs ${budget.jobs}`);
+const sandbox = new Sandbox(ROOT);
+try {
+  const baseline = await sandbox.explore(budget);
+  if (baseline.status !== 'survived') {
+    console.error(`student-bugs: the unpatched reference does not pass the budget (${baseline.status}); fix that first`);
+    process.exit(1);
+  }
+  budget = { ...budget, timeoutSeconds: Math.max(30, Math.ceil(4 * baseline.seconds)) };
+  console.log(`baseline: the reference passes the budget in ${baseline.seconds} s; a patched run gets ${budget.timeoutSeconds} s`);
+  let found = 0;
+  for (const { bug, splice } of splices) {
+    if ('problem' in splice) continue;
+    const verdict = await sandbox.tryMutant(splice, budget);
+    const hit = verdict.status === 'killed' || verdict.status === 'timeout';
+    if (hit) found++;
+    const detail = verdict.status === 'killed' ? `by ${verdict.by}` : verdict.status === 'timeout' ? `hung the simulator (stopped at ${budget.timeoutSeconds} s)` : verdict.status === 'error' ? `did not start: ${verdict.why}` : 'no run failed';
+    console.log(`${hit ? 'FOUND ' : 'MISSED'} ${bug.name} in ${verdict.seconds} s: ${detail}\n       (${bug.mistake})`);
+  }
+  console.log(`\nstudent bugs found by the default budget: ${found} of ${STUDENT_BUGS.length}`);
+} finally {
+  sandbox.remove();
+}
