@@ -27,17 +27,16 @@ function parseGoTestFlags(argv: readonly string[]) {
   }
 }
 
-export function verdictLine(result: GoTestResult, verbose: boolean): string {
+export function verdictLine(result: GoTestResult): string {
   const seconds = (result.virtualMicros / 1e6).toFixed(3);
   const at = `in ${seconds} virtual s, seed ${result.seed}`;
-  // Without -v Go names only the tests that fail, so only -v can count the ones that passed.
   const counts = `${result.passed.length} passed, ${result.failed.length} failed`;
   if (result.ok) {
     if (/^testing: warning: no tests to run$/m.test(result.output)) return `PASS: no tests to run ${at}`;
-    return `PASS: ${verbose ? counts : 'every test passed (-v lists them)'} ${at}`;
+    return `PASS: ${counts} ${at}`;
   }
   const why = result.failed.length > 0 ? `failed: ${result.failed.join(', ')}` : describeDeath(result);
-  return `FAIL: ${why}${verbose ? ` (${counts})` : ''} ${at}`;
+  return `FAIL: ${why} (${counts}) ${at}`;
 }
 
 function describeDeath(result: GoTestResult): string {
@@ -66,7 +65,7 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
   const replay = `replay: ${replayCommand(flags, seed)}`;
   if (flags.faults !== undefined) console.log(`socket faults: ${describeGoFaultPlan(result.faultPlan)}`);
   if (!result.ok) console.log(replay);
-  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result, flags.verbose)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
+  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
   if (result.ok) console.log(replay);
   return result.ok ? 0 : 1;
 }

@@ -108,8 +108,8 @@ function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSecon
     const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
     console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${faults}`);
     for (const line of verdict.why) console.log(`    ${line}`);
-    // Explore runs without -v (Go still prints a failing test's log); the replay may add -v,
-    // which costs the program nothing and so gives the same run.
+    // Shown without -v (Go still prints a failing test's log); the replay may add -v: the
+    // program runs with Go's -test.v either way, so it is the same run.
     console.log(`    replay: ${replayCommand(flags, verdict.seed)}`);
   }
   const first = verdicts[0]?.seed ?? 0;

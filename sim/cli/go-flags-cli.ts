@@ -57,7 +57,7 @@ function readPlan(command: string, path: string): GoFaultPlan {
 }
 
 /** The command that replays one seed of this run, as the rest of the CLI prints replays. -v may
- *  be added or left out: output costs the program no virtual time, so the run is the same. */
+ *  be added or left out: the program runs with Go's -test.v either way, so it is the same run. */
 export function replayCommand(flags: GoRunFlags, seed: number): string {
   return [
     'npx', 'rpcsim', 'go', 'test', flags.dir, '--seed', String(seed),

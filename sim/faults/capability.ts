@@ -3,7 +3,7 @@
 // runs is a plan the CLI runs too. A plan strikes the scenario's fault targets (or those of its
 // own plan) with the kinds of fault its fleet can carry out; a drop's trigger may name a client.
 
-import type { FaultPlan, PlannedFault } from './plan.ts';
+import { triggerMayNameAnyProcess, type FaultPlan, type PlannedFault } from './plan.ts';
 
 export interface FaultCapability {
   readonly scenario: string;
@@ -25,7 +25,7 @@ export function planEntryProblem(capability: FaultCapability, index: number, pla
   const known = `its fault targets are ${targets.join(', ')}`;
   if (!actions.includes(planned.fault.type)) return `entry ${index} is a ${planned.fault.type}, which ${scenario} cannot carry out; it takes ${actions.join(', ')}`;
   if (!targets.includes(planned.fault.target)) return `entry ${index} targets "${planned.fault.target}", which ${scenario} does not have; ${known}`;
-  if ('when' in planned && planned.fault.type !== 'drop' && !targets.includes(planned.when.target)) {
+  if ('when' in planned && !triggerMayNameAnyProcess(planned) && !targets.includes(planned.when.target)) {
     return `entry ${index} waits on "${planned.when.target}", which ${scenario} does not have; ${known}`;
   }
   return null;

@@ -5,7 +5,7 @@
 import { assert, unreachable } from '../kernel/assert.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { World } from '../world.ts';
-import { describePlannedFault, type FaultAction, type FaultPlan, type PlannedFault, type Trigger } from './plan.ts';
+import { describePlannedFault, triggerMayNameAnyProcess, type FaultAction, type FaultPlan, type PlannedFault, type Trigger } from './plan.ts';
 import type { FaultTargets } from './targets.ts';
 import { armDrop } from './drop.ts';
 
@@ -16,12 +16,6 @@ export function checkPlan(plan: FaultPlan, targets: FaultTargets): string | null
     if ('when' in planned && !triggerMayNameAnyProcess(planned) && !names.has(planned.when.target)) return `trigger of "${describePlannedFault(planned)}" names unknown server ${planned.when.target}`;
   }
   return null;
-}
-
-/** A drop's trigger names the caller whose send it waits for, and a caller may be a client
- *  (the tester process), not only a server the scenario can fault. */
-export function triggerMayNameAnyProcess(planned: PlannedFault): boolean {
-  return planned.fault.type === 'drop';
 }
 
 export function installFaultPlan(world: World, plan: FaultPlan, targets: FaultTargets): void {

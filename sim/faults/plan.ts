@@ -38,6 +38,12 @@ export type PlannedFault =
 
 export type FaultPlan = readonly PlannedFault[];
 
+/** A drop's trigger names the caller whose send it waits for, and a caller may be a client
+ *  (the tester process), not only a server the scenario can fault. */
+export function triggerMayNameAnyProcess(planned: PlannedFault): boolean {
+  return planned.fault.type === 'drop';
+}
+
 export function describeAction(action: FaultAction): string {
   switch (action.type) {
     case 'crash': return `crash ${action.target}`;

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { buildTestBinary, BuildFailure } from './build.ts';
 import { locatePackage, LayoutProblem, type GoPackage } from './layout.ts';
+import { QuietOutput } from './quiet-output.ts';
 import { runGoProgram, type GoRunResult } from './run.ts';
 import type { GoFaultPlan } from './socket-faults.ts';
 import { findGoToolchain, ToolchainProblem, type GoToolchain } from './toolchain.ts';
@@ -32,6 +33,9 @@ export interface GoTestOptions {
 }
 
 export interface GoTestResult extends GoRunResult {
+  /** Go's output as `go test` prints it, with -v or without (the run itself always has -v). */
+  readonly output: string;
+  /** Counted from the run's -v output, so known with or without the user's -v. */
   readonly passed: readonly string[];
   readonly failed: readonly string[];
   /** Every test the binary ran passed and it exited 0. */
@@ -64,9 +68,11 @@ export function isGoTestProblem(value: PreparedGoTest | GoTestProblem): value is
 }
 
 export async function runGoTest(prepared: PreparedGoTest, options: GoTestOptions): Promise<GoTestResult> {
-  const argv = [`${prepared.pkg.name}.test`, `-test.timeout=${GO_TEST_TIMEOUT}`, '-test.paniconexit0'];
-  if (options.verbose) argv.push('-test.v');
+  // Always -test.v: with or without the user's -v it is one run (quiet-output.ts says why).
+  const argv = [`${prepared.pkg.name}.test`, `-test.timeout=${GO_TEST_TIMEOUT}`, '-test.paniconexit0', '-test.v'];
   if (options.run !== undefined) argv.push(`-test.run=${options.run}`);
+  const shown = options.verbose ? null : new QuietOutput();
+  const onOutput = options.onOutput;
   const result = await runGoProgram(prepared.module, {
     seed: options.seed,
     goroot: prepared.toolchain.goroot,
@@ -74,10 +80,17 @@ export async function runGoTest(prepared: PreparedGoTest, options: GoTestOptions
     env: new Map([['HOME', '/home/gopher'], ['USER', 'gopher'], ['PATH', '/usr/bin:/bin'], ['TMPDIR', '/tmp'], ...(options.env ?? [])]),
     cwd: prepared.pkg.dir,
     maxVirtualMicros: RUN_BOUND_MICROS,
-    ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
+    ...(onOutput === undefined ? {} : { onOutput: (text: string) => onOutput(shown === null ? text : shown.push(text)) }),
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
+  if (shown !== null && onOutput !== undefined) onOutput(shown.end());
   const passed = [...result.output.matchAll(/^\s*--- PASS: (\S+)/gm)].map((m) => m[1]!);
   const failed = [...result.output.matchAll(/^\s*--- FAIL: (\S+)/gm)].map((m) => m[1]!);
-  return { ...result, passed, failed, ok: result.exitCode === 0 && failed.length === 0 };
+  const output = options.verbose ? result.output : quietly(result.output);
+  return { ...result, output, passed, failed, ok: result.exitCode === 0 && failed.length === 0 };
+}
+
+function quietly(verboseOutput: string): string {
+  const quiet = new QuietOutput();
+  return quiet.push(verboseOutput) + quiet.end();
 }

@@ -67,7 +67,7 @@ export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
     constants: CONSTANTS,
     // Output is not a system call of the simulated machine: the runtime's own writes (panics,
     // print) and, through our overlay, every write to stdout and stderr arrive here, at once and
-    // at no cost in virtual time or randomness, so -v's extra lines leave the schedule alone.
+    // at no cost in virtual time or randomness: output is not a network.
     writeSync(fd: number, bytes: Uint8Array): number {
       const written = write(fd, bytes);
       return written instanceof Errno ? 0 : written;

@@ -387,9 +387,14 @@ export class Kernel {
 
   private takeNext(): SimEvent {
     if (this.dueHead >= this.due.length) {
-      this.due = [];
-      this.dueHead = 0;
+      if (this.due.length > 0) {
+        this.due = [];
+        this.dueHead = 0;
+      }
       const first = this.heap.pop()!;
+      // Most instants hold one event: it runs without passing through `due` (which stays empty,
+      // ready for anything scheduled at this instant while it runs).
+      if (this.heap.peek()?.timeMicros !== first.timeMicros) return first;
       this.due.push(first);
       while (this.heap.peek()?.timeMicros === first.timeMicros) this.due.push(this.heap.pop()!);
     }

@@ -62,7 +62,7 @@ export class Endpoint implements FileDescriptor {
     if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
     peer.queue.push(frame);
     peer.queueWhat.push(what);
-    if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
+    if (this.net.tracing) this.net.traceFrame('send', this.conn, what);
     if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, what);
     peer.notifyReader();
     return null;
@@ -118,7 +118,7 @@ export class Endpoint implements FileDescriptor {
         while (this.queueWhat.length > 0) this.queueWhat.pop();
         this.queueHead = 0;
       }
-      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what });
+      if (this.net.tracing) this.net.traceFrame('recv', this.conn, what);
       return frame;
     }
     if (this.pendingReset) {
@@ -193,7 +193,7 @@ export class Endpoint implements FileDescriptor {
     this.closed = true;
     this.owner.fds.delete(this);
     const unread = this.unread;
-    if (this.net.tracing) this.net.trace({ type: 'close', conn: this.conn, unread: this.embryo ? Math.max(unread, 1) : unread });
+    if (this.net.tracing) this.net.traceClose(this.conn, this.embryo ? Math.max(unread, 1) : unread);
     const peer = this.peer;
     if (unread > 0 || this.embryo) peer.pendingReset = true;
     peer.peerShutWrite = true;

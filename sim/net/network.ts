@@ -59,6 +59,34 @@ export class Network {
     this.journal.record(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), body);
   }
 
+  // trace() for the hot socket and RPC kinds: the same event, written without a body object
+  // when nobody listens. Callers check `tracing` first, as they do before building a body.
+
+  traceFrame(type: 'send' | 'recv', conn: number, what: string): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordFrame(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, conn, what);
+  }
+
+  traceConnect(type: 'dial' | 'accept', path: string, conn: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordConnect(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, path, conn);
+  }
+
+  traceClose(conn: number, unread: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordClose(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, unread);
+  }
+
+  traceRpcServe(conn: number, method: string, seq: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordRpcServe(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq);
+  }
+
+  traceRpcReturn(conn: number, method: string, seq: number, error: string): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordRpcReturn(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq, error);
+  }
+
   /** A blocked reader or acceptor: the netpoller's wake, then a thread to run on. */
   wakeLatencyMicros(): number {
     const { wakeMicrosMin: min, wakeMicrosMax: max } = this.timing;
@@ -135,7 +163,7 @@ export class Network {
     client.peer = server;
     server.peer = client;
     proc.fds.add(client);
-    if (this.journal.active) this.trace({ type: 'dial', path, conn });
+    if (this.journal.active) this.traceConnect('dial', path, conn);
     listener.enqueue(server);
     return client;
   }

@@ -101,7 +101,7 @@ export class RpcClient implements KernelCallback {
   private returned(method: string, seq: number, result: CallResult): CallResult {
     if (this.net.tracing) {
       const error = result.ok ? '' : result.error.message;
-      this.net.trace({ type: 'rpc-return', conn: this.conn.conn, method, seq, error });
+      this.net.traceRpcReturn(this.conn.conn, method, seq, error);
     }
     return result;
   }

@@ -91,7 +91,7 @@ class ConnServer implements KernelCallback {
 
   private async handle(handler: Method, request: RequestFrame): Promise<void> {
     try {
-      if (this.net.tracing) this.net.trace({ type: 'rpc-serve', conn: this.conn.conn, method: request.method, seq: request.seq });
+      if (this.net.tracing) this.net.traceRpcServe(this.conn.conn, request.method, request.seq);
       const reply = {};
       // A handler that never waits returns its error as is: awaiting it would cost a microtask.
       let error = handler(request.args, reply);

@@ -1,9 +1,9 @@
 // A fault plan's drop loses one call's request or reply the way the 6.824 unreliable server does,
 // so the caller's error comes out of the socket model: a dropped reply is served and then read as
 // "unexpected EOF", a dropped request is never served and reads "connection reset by peer".
-// The drop takes exactly the call whose send fires its trigger, replays identically, and a
-// dropped Forward reply is what turns a passing kv-faults run into a failing one under the
-// backup-reapplies-duplicates bug.
+// The drop takes exactly the call whose send fires its trigger, waits for a paused server to read
+// it, replays identically, and a dropped Forward reply is what turns a passing kv-faults run into
+// a failing one under the backup-reapplies-duplicates bug.
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../scenarios/index.ts';
@@ -53,6 +53,21 @@ describe('a planned drop of one message', () => {
     const failure = explainCallFailures(run.trace).find((f) => f.event.conn === conn);
     expect(failure?.event.error).toMatch(/^read unix @->\/\S+: read: connection reset by peer$/);
     expect(failure?.executed).toBe('no');
+  });
+
+  it('should drop a request to a paused server when the server comes to read it, after it resumes', async () => {
+    const plan: FaultPlan = [
+      { at: 2_000_000, fault: { type: 'pause', target: 's1', forMicros: 100_000 } },
+      { at: 2_000_000, fault: { type: 'drop', target: 's1', message: 'request' } },
+    ];
+    const run = await runScenario('kv-faults', { seed: 5, faults: plan });
+    const taken = run.trace.find((e) => e.type === 'fault' && e.text.startsWith('drop '))!;
+    const conn = Number(/\(conn (\d+)\)$/.exec(taken.type === 'fault' ? taken.text : '')![1]);
+    const resumed = run.trace.find((e) => e.type === 'resume' && e.proc === 's1')!;
+    expect(taken.t).toBeLessThan(resumed.t); // the call was written while s1 was stopped
+    const close = onConn(run.trace, conn).find((e) => e.type === 'close' && e.proc === 's1')!;
+    expect(close.t).toBe(resumed.t); // and s1 closed it unread as soon as it ran again
+    expect(explainCallFailures(run.trace).find((f) => f.event.conn === conn)?.event.error).toMatch(/connection reset by peer$/);
   });
 
   it('should give the same trace every time the same plan runs', async () => {

@@ -48,8 +48,9 @@ describe('branch choices on a picked element', () => {
     const model = await kvModel([]);
     const mark = { ...model, marks: [{ t: 1, lane: 0, kind: 'fault' as const, text: 'x' }] };
     expect(branchChoices(mark, 'k0', KV).choices.map((c) => c.kind)).toEqual(['crash', 'kill', 'pause', 'restart']);
-    const lab = faultCapability(findScenario('basic-fail')!);
-    expect(branchChoices(model, 'm0', lab).choices.map((c) => c.label)).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…', 'restart…']);
+    const few = { scenario: 'kv-faults', targets: ['s1'], actions: ['crash', 'pause'] };
+    expect(branchChoices(model, 'm0', few).choices.map((c) => c.label)).toEqual(['crash…', 'pause…']);
+    expect(branchChoices(model, 'm0', { ...few, actions: ['partition'] }).refusal).toBe('kv-faults can carry out none of drop, crash, kill, pause, restart');
     const pause = branchChoices(model, 'm0', KV).choices.find((c) => c.kind === 'pause')!;
     expect(branchEntry(pause, 's2', 2_500_000, KV, 0)).toEqual({ entry: { at: 2_500_000, fault: { type: 'pause', target: 's2', forMicros: 500_000 } } });
     expect(branchEntry(pause, 's2', -5, KV, 0)).toEqual({ problem: 'the time must be a number of seconds, 0 or more' });

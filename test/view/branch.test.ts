@@ -4,11 +4,10 @@
 // both), each diagram's drawn counts match its own trace, and screenshots are kept. A branch the
 // scenario cannot honour is one line, "this branch cannot run: ...". A pct page branches with pct.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 import { catalogue } from '../../scenarios/cli-catalogue.ts';
 import type { CliRunOptions } from '../../sim/cli/catalogue.ts';
@@ -16,43 +15,19 @@ import type { PlannedFault } from '../../sim/faults/plan.ts';
 import type { TraceEvent } from '../../sim/trace/events.ts';
 import { traceHash } from '../../sim/trace/hash.ts';
 import type { ViewModel } from '../../sim/view/view-model.ts';
-import { launchBrowser, openPage, screenshot } from './support/browser.ts';
+import { openPage, screenshot } from './support/browser.ts';
+import { dataOf, expectedCounts, pageWriter, useBrowser } from './support/page-setup.ts';
 
 captureCliOutput();
-const dir = mkdtempSync(join(tmpdir(), 'rpcsim-branch-'));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
+const pages = pageWriter('rpcsim-branch-');
+const dir = pages.dir;
 
 const BUG = 'backup-reapplies-duplicates';
 /** kv-faults seed 5 with this plan passes: s2 (the primary) crashes, s1 takes over cleanly. */
 const CRASH: PlannedFault[] = [{ at: 3_000_000, fault: { type: 'crash', target: 's2' } }];
 /** The reply the branch drops: s2's 186th Forward, an Append the backup then applies twice. */
 const NTH = 186;
-
-function counts(trace: readonly TraceEvent[]): Record<string, string> {
-  const count = (keep: (e: TraceEvent) => boolean): string => String(trace.filter(keep).length);
-  return {
-    drawnArrows: count((e) => e.type === 'send'),
-    drawnErrors: count((e) => e.type === 'rpc-return' && e.error !== ''),
-    drawnMarks: count((e) => e.type === 'crash' || e.type === 'pause' || e.type === 'resume' || e.type === 'fault'),
-    drawnOps: count((e) => e.type === 'op-call'),
-  };
-}
-
-function dataOf(page: Page, selector: string): Promise<Record<string, string>> {
-  return page.locator(selector).evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
-}
-
-async function writePage(name: string, ...argv: string[]): Promise<string> {
-  const file = join(dir, `${name}.html`);
-  expect(await rpcsim('view', ...argv, '--out', file)).toBe(0);
-  return file;
-}
 
 /** The page's message index of the reply (or request) on the connection of s2's nth Forward. */
 async function forwardMessage(page: Page, trace: readonly TraceEvent[], nth: number, half: 'request' | 'response'): Promise<{ key: string; tMicros: number }> {
@@ -78,13 +53,13 @@ describe('a branch that drops one message, in the page', () => {
   it('should turn a passing run into a failing one, as `rpcsim run --plan` does, drawn under the run on one time axis', async () => {
     const crashPlan = join(dir, 'crash.json');
     writeFileSync(crashPlan, JSON.stringify(CRASH));
-    const file = await writePage('kv-crash', 'kv-faults', '--seed', '5', '--bug', BUG, '--plan', crashPlan);
+    const file = await pages.write('kv-crash', 'kv-faults', '--seed', '5', '--bug', BUG, '--plan', crashPlan);
     expect(captured.out[0]).toMatch(/^PASS /);
     const options: CliRunOptions = { seed: 5, bugs: new Set([BUG]), trace: true, faults: CRASH };
     const original = await catalogue.run('kv-faults', options);
-    const reply = await forwardMessage(await openPage(browser, file), original.trace, NTH, 'response');
+    const reply = await forwardMessage(await openPage(browser(), file), original.trace, NTH, 'response');
     const t = reply.tMicros / 1e6;
-    const page = await openPage(browser, `${file}#window=${t - 0.002},${t + 0.003}`);
+    const page = await openPage(browser(), `${file}#window=${t - 0.002},${t + 0.003}`);
     await pick(page, reply.key);
     const offered = await page.locator('.branch-action option').allTextContents();
     expect(offered).toEqual(['drop this reply', 'drop its request', 'crash…', 'kill…', 'pause…', 'restart…']);
@@ -125,19 +100,19 @@ describe('a branch that drops one message, in the page', () => {
 
     // Fit shows both runs whole; each draws what its own trace holds.
     await page.click('#rpcsim-view > .controls .fit');
-    expect(await dataOf(page, '#rpcsim-view')).toMatchObject(counts(original.trace));
+    expect(await dataOf(page, '#rpcsim-view')).toMatchObject(expectedCounts(original.trace));
     drawn = await dataOf(page, 'section.branch');
-    expect(drawn).toMatchObject(counts(cli.trace));
+    expect(drawn).toMatchObject(expectedCounts(cli.trace));
     expect(drawn['windowMicros']).toBe((await dataOf(page, '#rpcsim-view'))['windowMicros']);
     await screenshot(page, 'branch-drop-reply-whole');
     await page.close();
   }, 180_000);
 
   it('should refuse, in one line, a drop of a call to a server the scenario cannot fault', async () => {
-    const file = await writePage('kv-5', 'kv-faults', '--seed', '5');
+    const file = await pages.write('kv-5', 'kv-faults', '--seed', '5');
     const run = await catalogue.run('kv-faults', { seed: 5, bugs: new Set(), trace: true });
     const ping = run.trace.find((e) => e.type === 'send' && e.what.startsWith('ViewServer.Ping #') && e.t > 2_000_000)!;
-    const page = await openPage(browser, `${file}#window=${ping.t / 1e6 - 0.001},${ping.t / 1e6 + 0.001}`);
+    const page = await openPage(browser(), `${file}#window=${ping.t / 1e6 - 0.001},${ping.t / 1e6 + 0.001}`);
     const key = await page.evaluate((t) => {
       const model = JSON.parse(document.getElementById('rpcsim-data')!.textContent!) as ViewModel;
       return `m${model.messages.sendMicros.findIndex((s, i) => s === t && model.strings[model.messages.what[i]!]!.startsWith('ViewServer.Ping #'))}`;
@@ -151,22 +126,23 @@ describe('a branch that drops one message, in the page', () => {
     await page.close();
   }, 120_000);
 
-  it('should say a scenario with no fault targets cannot branch, and offer a lab test only the faults its servers take', async () => {
-    const vs = await openPage(browser, await writePage('viewservice-1', 'viewservice', '--seed', '1'));
+  it('should say a scenario with no fault targets cannot branch, and offer only the servers a scenario can fault', async () => {
+    const vs = await openPage(browser(), await pages.write('viewservice-1', 'viewservice', '--seed', '1'));
     await pick(vs, 'm0');
     expect(await vs.locator('.branch-form').innerText()).toBe('What if… this branch cannot run: viewservice declares no fault targets, so a plan would strike nothing');
     await vs.close();
-    const lab = await openPage(browser, await writePage('basic-fail-1', 'basic-fail', '--seed', '1'));
-    await pick(lab, 'm0');
-    // A lab test's servers take crash, kill, pause and drops, never restart (LabFleet).
-    expect(await lab.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…', 'restart…']);
-    await lab.close();
+    // forward-crash declares no targets of its own; its plan crashes s3, so s3 is what a branch may strike.
+    const story = await openPage(browser(), await pages.write('forward-crash-5', 'forward-crash', '--seed', '5'));
+    await pick(story, 'm0');
+    expect(await story.locator('.branch-action option').allTextContents()).toEqual(['drop this request', 'drop its reply', 'crash…', 'kill…', 'pause…', 'restart…']);
+    expect(await story.locator('.branch-target option').allTextContents()).toEqual(['s3']);
+    await story.close();
   }, 120_000);
 
   it('should branch a --strategy pct page with pct, as the CLI runs the same plan', async () => {
-    const file = await writePage('kv-pct', 'kv-faults', '--seed', '5', '--strategy', 'pct');
+    const file = await pages.write('kv-pct', 'kv-faults', '--seed', '5', '--strategy', 'pct');
     expect(captured.out.join('\n')).toContain('npx rpcsim run kv-faults --seed 5 --strategy pct');
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     await page.locator('#rpcsim-view > .diagram .msg').first().dispatchEvent('click');
     await page.click('#rpcsim-view > .detail .pick');
     await page.selectOption('.branch-action', 'pause');

@@ -27,7 +27,18 @@ import (
 var (
 	jsHost       = js.Global().Get("fs")
 	jsUint8Array = js.Global().Get("Uint8Array")
+	// Looked up and made once: a call by method name, or a Go string passed to JS, costs a
+	// conversion (and a string a reference the garbage collector must finalize) every time.
+	jsNetNow    = jsHost.Get("netNow")
+	jsNetLater  = jsHost.Get("netLater")
+	jsCallNames = map[string]js.Value{}
 )
+
+func init() {
+	for _, name := range []string{"listenUnix", "dialUnix", "accept", "recv", "send", "shutdown", "dup", "close"} {
+		jsCallNames[name] = js.ValueOf(name)
+	}
+}
 
 // Network file descriptor: one descriptor in the host's table.
 type netFD struct {
@@ -87,7 +98,11 @@ func registerCallback() {
 // An error is the errno name the host's socket model gives.
 func hostCall(name string, args ...any) (js.Value, error) {
 	callbackOnce.Do(registerCallback)
-	v := jsHost.Call("netNow", append([]any{name}, args...)...)
+	jsName, ok := jsCallNames[name]
+	if !ok {
+		jsName = js.ValueOf(name)
+	}
+	v := jsNetNow.Invoke(append([]any{jsName}, args...)...)
 	switch v.Type() {
 	case js.TypeString:
 		return js.Undefined(), hostError(v.String())
@@ -100,7 +115,7 @@ func hostCall(name string, args ...any) (js.Value, error) {
 	nextCallID++
 	pending[id] = c
 	pendingMu.Unlock()
-	jsHost.Call("netLater", append([]any{name, id}, args...)...)
+	jsNetLater.Invoke(append([]any{jsName, id}, args...)...)
 	r := <-c
 	if r.err.IsNull() || r.err.IsUndefined() {
 		return r.val, nil

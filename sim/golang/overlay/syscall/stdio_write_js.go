@@ -3,8 +3,8 @@
 // syscall/time_nofake.go, whose only part on js is the switch `faketime` that Write (fs_js.go)
 // reads: switched on, Write hands descriptors 1 and 2 to faketimeWrite, which here makes one
 // synchronous call to the host's fs.writeSync. The writing goroutine neither parks nor waits
-// for a callback and no virtual time passes, so `go test -v`, which only writes more lines,
-// runs the same schedule as `go test`.
+// for a callback and no virtual time passes: output is not the network, and a test that prints
+// more (or less) should not move the clock of the calls around it.
 
 //go:build js && wasm
 
