@@ -8,7 +8,7 @@ import { UsageError } from '../sim/cli/usage-error.ts';
 import { BUGS, BUG_CATCHES, isBugName, type BugName } from '../protocol/index.ts';
 import type { Implementation } from '../protocol/implementation.ts';
 import { SCENARIOS, runScenario } from './index.ts';
-import { faultWindowOf } from './framework/faults.ts';
+import { ALL_FAULT_ACTIONS, faultWindowOf, ownPlanTargets } from './framework/faults.ts';
 import { PctChooser } from '../sim/explore/pct.ts';
 import { ImplementationLoadError, loadImplementation } from './implementation-loader.ts';
 
@@ -34,8 +34,8 @@ export const catalogue: Catalogue = {
   moduleUrl: import.meta.url,
   scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description, faultHorizonMicros: faultWindowOf(s).horizonMicros,
     faultTargets: s.faultTargets ?? [],
-    ownPlanTargets: [...new Set((s.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))],
-    faultActions: s.faultActions ?? ['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable'],
+    ownPlanTargets: ownPlanTargets(s),
+    faultActions: s.faultActions ?? ALL_FAULT_ACTIONS,
   })),
   bugs: BUGS.map((b) => ({
     name: b.name,

@@ -13,6 +13,6 @@ if (args.length > 0) {
   }
   seeds = n;
 }
-const reports = await measureFidelity(seeds);
-for (const line of formatFidelity(reports)) console.log(line);
-process.exit(reports.every((r) => r.inside) ? 0 : 1);
+const fidelity = await measureFidelity(seeds);
+for (const line of formatFidelity(fidelity)) console.log(line);
+process.exit(fidelity.inside ? 0 : 1);

@@ -17,6 +17,7 @@ import { viewservice } from './lab2/viewservice.ts';
 import { forwardCrashScenario } from './stories/forward-crash.ts';
 import { kvFaultsScenario } from './stories/kv-faults.ts';
 import { breakpointRaceScenario } from './stories/teach-breakpoint-race.ts';
+import { deadPrimaryNoBackupScenario } from './beyond/dead-primary-no-backup.ts';
 import { lossyBackupForwardsScenario } from './beyond/lossy-backup-forwards.ts';
 import { restartedBackupScenario } from './beyond/restarted-backup.ts';
 import { slowBackupLostRepliesScenario } from './beyond/slow-backup-lost-replies.ts';
@@ -41,6 +42,7 @@ export const SCENARIOS: readonly Scenario[] = [
   lossyBackupForwardsScenario,
   restartedBackupScenario,
   slowBackupLostRepliesScenario,
+  deadPrimaryNoBackupScenario,
 ];
 
 const BY_NAME = new Map<string, Scenario>(SCENARIOS.map((scenario) => [scenario.name, scenario]));

@@ -9,6 +9,8 @@ export { RpcServer } from './rpc/server.ts';
 export { RpcClient, type CallResult } from './rpc/client.ts';
 export { call } from './rpc/lab-call.ts';
 export { acceptLoop, type AcceptingServer } from './rpc/unreliable-accept.ts';
+export { GoRandSource } from './rpc/go-rand.ts';
+export { GoGlobalRandChooser } from './rpc/go-global-rand.ts';
 export { GoError, type ErrCode } from './net/errors.ts';
 export type { Listener } from './net/listener.ts';
 export type { Endpoint } from './net/endpoint.ts';

@@ -1,5 +1,5 @@
 // Beyond the 2015 suite: a primary whose backup loses calls must resend a failed Forward
-// itself. A Forward whose reply was lost may already be applied at the backup (§3.3: the error
+// itself. A Forward whose reply was lost may already be applied at the backup (the error
 // arrives before the handler even runs), and the backup filters op ids, so resending it is safe;
 // giving up at the first failure instead fails the client's operation, costs the clerk a
 // PingInterval and a viewservice query, and the backup a whole new Transfer. The 2015 tests never

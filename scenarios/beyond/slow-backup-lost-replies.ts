@@ -1,7 +1,7 @@
 // Beyond the 2015 suite: a client's retry reaches the primary while the original operation is
 // still inside it. A lost reply reaches the clerk before the primary has even run the operation
-// (§3.3), and the clerk retries a PingInterval later; in the 2015 tests the original is long done
-// by then, because their backups answer Forwards at once. Here the backup stalls (a debugger, a
+// (Go's net/rpc reports the reply-drop at once), and the clerk retries a PingInterval later; in
+// the 2015 tests the original is long done by then, because their backups answer at once. Here the backup stalls (a debugger, a
 // GC pause: shorter than DeadPings, so no view changes) just as it serves a Forward, so the
 // original holds the primary for longer than the clerk waits, and the retry arrives meanwhile. A
 // primary that looks the op id up before taking its lock lets both through, and applies the

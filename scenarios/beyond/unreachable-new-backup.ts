@@ -6,8 +6,8 @@
 //   1. s1 is primary alone and takes some Puts.
 //   2. s2 starts, and its socket file is renamed away at once: it pings through its own link to
 //      the viewservice, so the view becomes (s1, s2), but every dial of s2 fails ("no such file
-//      or directory"), so every Transfer fails. A correct primary must not ack this view (§2.4:
-//      ack only after the transfer succeeds), and serves nobody meanwhile.
+//      or directory"), so every Transfer fails. A correct primary must not ack this view (it
+//      acks only once its Transfer has landed), and serves nobody meanwhile.
 //   3. The name comes back; the primary's next Transfer lands and it acks.
 //   4. s1 is killed. s2 is promoted and must serve every value s1 acknowledged. A primary that
 //      acked without the Transfer got s2 promoted empty: it never serves, and the Gets time out.

@@ -2,8 +2,14 @@
 // helper prints when Call returns an error, sorted by its Go text into EOF, reset, broken pipe
 // and "connection is shut down". Other printed lines (accept errors, the test's own) are not
 // RPC errors and are not counted.
+//
+// Go's measured runs were `go test` of the whole suite under Go 1.19, whose math/rand the tests
+// never seed: the accept loop's draws are one fixed sequence (seed 1), shared by every server in
+// the process and continued from test to test. So one measured suite run is one seed here with
+// its accept draws taken from that same sequence, the tests run in the suite's order; only
+// timing, scheduling and workload differ from seed to seed, as they differ between Go's runs.
 
-import type { TraceEvent } from '../../sim/index.ts';
+import { GoGlobalRandChooser, GoRandSource, SeededChooser, type TraceEvent } from '../../sim/index.ts';
 import { runScenario } from '../index.ts';
 import type { LineCounts, LineKind } from './go-measured.ts';
 
@@ -33,11 +39,31 @@ export function countLines(trace: readonly TraceEvent[]): LineCounts {
   return counts;
 }
 
+/** One scenario over seeds, each with its own independent accept draws (rpcsim's default). */
 export async function measureSeeds(scenario: string, seeds: readonly number[]): Promise<SeedCounts[]> {
   const out: SeedCounts[] = [];
   for (const seed of seeds) {
     const result = await runScenario(scenario, { seed });
     out.push({ seed, lines: countLines(result.trace), ok: result.ok });
+  }
+  return out;
+}
+
+/**
+ * Each seed as one `go test` process of the suite: `scenarios` in the suite's order, all drawing
+ * the accept loop's decisions from one Go math/rand source seeded with 1. Returns, per scenario,
+ * its counts over the seeds. Tests of the suite left out here run reliable servers, which draw
+ * nothing, so they do not move the sequence.
+ */
+export async function measureSuiteRuns(scenarios: readonly string[], seeds: readonly number[]): Promise<Map<string, SeedCounts[]>> {
+  const out = new Map<string, SeedCounts[]>(scenarios.map((name) => [name, []]));
+  for (const seed of seeds) {
+    const source = new GoRandSource(1);
+    for (const scenario of scenarios) {
+      const chooser = new GoGlobalRandChooser(new SeededChooser(seed), source);
+      const result = await runScenario(scenario, { seed, chooser });
+      out.get(scenario)!.push({ seed, lines: countLines(result.trace), ok: result.ok });
+    }
   }
   return out;
 }

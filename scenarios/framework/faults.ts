@@ -3,7 +3,8 @@
 // scenario's fleet, looked up when each fault strikes, since servers start during the run.
 
 import { SeededChooser, fault } from '../../sim/index.ts';
-import { drawFaultPlan, drawSwarmMix, type FaultPlan, type FaultTargets } from '../../sim/faults/index.ts';
+import { drawFaultPlan, drawSwarmMix, type FaultPlan, type FaultTargets, type FaultType } from '../../sim/faults/index.ts';
+import type { FaultCapability } from '../../sim/faults/capability.ts';
 import type { NetTiming } from '../../sim/net/timing.ts';
 import type { TestContext } from './context.ts';
 import type { Scenario } from './scenario.ts';
@@ -33,6 +34,19 @@ export function resolveFaults(scenario: Scenario, options: { seed: number; fault
   // Drawn after the plan, so a scenario without mid-call restarts keeps the plans it always drew.
   const plan = options.faults ?? [...drawn, ...(targets.length === 0 ? [] : drawMidCallRestart(chooser, scenario.midCallRestarts ?? []))];
   return { plan, timing: mix.timing, unreliable: mix.unreliable };
+}
+
+/** Every kind of fault: what a scenario's fleet carries out unless it says otherwise. */
+export const ALL_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable', 'drop'];
+
+/** Servers the scenario's own plan strikes or waits on (a plan of them is one it can honour). */
+export function ownPlanTargets(scenario: Scenario): string[] {
+  return [...new Set((scenario.defaultFaults ?? []).flatMap((p) => ('when' in p ? [p.fault.target, p.when.target] : [p.fault.target])))];
+}
+
+/** What a plan given to this scenario (by --plan, or a branch in a page) may ask of it. */
+export function faultCapability(scenario: Scenario): FaultCapability {
+  return { scenario: scenario.name, targets: [...new Set([...(scenario.faultTargets ?? []), ...ownPlanTargets(scenario)])], actions: scenario.faultActions ?? ALL_FAULT_ACTIONS };
 }
 
 export function faultWindowOf(scenario: Scenario): { startMicros: number; horizonMicros: number } {

@@ -23,8 +23,9 @@ import type { MidCallRestart } from '../framework/mid-call.ts';
 export const LAB_FAULT_KINDS: readonly FaultType[] = ['pause'];
 export const LAB_MAX_PAUSE_MICROS = HARMLESS_PAUSE_MICROS;
 /** What a lab test's servers can be made to do at all (LabFleet): no partition, since they share
- *  the viewservice's socket. */
-export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'restart', 'pause', 'unreliable'];
+ *  the viewservice's socket. A drop needs nothing of the fleet: the network loses one message to
+ *  the named server. */
+export const LAB_FAULT_ACTIONS: readonly FaultType[] = ['crash', 'kill', 'restart', 'pause', 'unreliable', 'drop'];
 /** A lab test's fault capability: its servers, a window from 1 s (the viewservice is up) to
  *  about when the test usually ends, so drawn faults strike while it runs, and the mid-call
  *  restarts its checks survive (none unless given). */

@@ -32,7 +32,7 @@ function parseFormat(text: string | undefined): Format {
 async function modelFromRun(catalogue: Catalogue, scenarioArg: string | undefined, flags: Flags): Promise<ViewModel> {
   const description = describeFromFlags(catalogue, 'view', scenarioArg, flags, 1);
   const result = await catalogue.run(description.scenario, runOptionsOf(description, true));
-  return buildViewModel(result.trace, viewMetaOf(result, description.bugs, description.swarm, flags.plan ?? null));
+  return buildViewModel(result.trace, viewMetaOf(result, description.bugs, description.swarm, flags.plan ?? null, description));
 }
 
 /** A trace file is drawn as recorded. Its fault plan (which a branch adds to) is the plan file's,
@@ -47,6 +47,8 @@ async function modelFromTraceFile(catalogue: Catalogue, path: string): Promise<V
     seed: run.seed,
     bugs: run.bugs,
     swarm: run.swarm,
+    strategy: run.strategy,
+    pct: run.pct,
     verdict: file.verdict,
     detail: null,
     hash: file.hash,
@@ -81,7 +83,7 @@ export function viewCommand(pageEntry: URL): CommandHandler {
     const n = (count: number, what: string): string => `${count} ${what}${count === 1 ? '' : 's'}`;
     console.log(`${verdict} · ${n(model.meta.events, 'event')} · ${n(model.messages.sendMicros.length, 'message')}, ${n(model.failures.length, 'failed call')}, ${n(model.marks.length, 'mark')}, ${n(model.ops.length, 'client operation')}`);
     console.log(`wrote ${shownPath(out)} (${(bytes / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
-    if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null) : model.meta.replay}`);
+    if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null, model.meta) : model.meta.replay}`);
     return 0;
   };
 }

@@ -106,9 +106,11 @@ const DETAIL: Record<HelpTopic, string> = {
     '  Write the run as one self-contained HTML page (no network needed) and print its path: one row\n' +
     '  per process, each message an arrow, failed calls in Go\'s words with the trace\'s explanation,\n' +
     '  crashes, kills, pauses and partitions as marks, the client operations with the linearizability\n' +
-    '  verdict; zoom, pan, filter, search, step, and branch (re-run the seed in the page with a fault\n' +
-    '  added). --format chrome writes Chrome trace-event JSON (Perfetto, chrome://tracing); --format\n' +
-    '  shiviz a ShiViz log with vector clocks. Default --out: rpcsim-<scenario>-seed<N>.<html|chrome.json|shiviz.log>.\n' +
+    '  verdict; zoom, pan, filter, search, step, and branch: re-run the seed (same strategy) in the\n' +
+    '  page with a fault added (drop a picked request or reply, or crash, kill, pause or restart one\n' +
+    '  of the scenario\'s fault targets), drawn under the run on the same time axis. --format chrome\n' +
+    '  writes Chrome trace-event JSON (Perfetto, chrome://tracing); --format shiviz a ShiViz log with\n' +
+    '  vector clocks. Default --out: rpcsim-<scenario>-seed<N>.<html|chrome.json|shiviz.log>.\n' +
     '  Exit 0 when the file is written (whatever the run\'s verdict, which it prints), 2 on bad input.',
   demo: 'rpcsim demo\n  The story rpcsim exists for (what `npm start` runs). Exit 0.',
   help: 'rpcsim help [command]\nrpcsim --version\n  This text, or one command\'s; --version prints the version and the simulated code\'s fingerprint.',

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { FaultAction, FaultPlan, PlannedFault, Trigger } from '../faults/plan.ts';
 import { UsageError, fileReadError } from './usage-error.ts';
 
-const ACTIONS = new Set(['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable']);
+const ACTIONS = new Set(['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable', 'drop']);
 
 export function writePlanFile(path: string, plan: FaultPlan): void {
   writeFileSync(path, JSON.stringify(plan, null, 2) + '\n');
@@ -52,6 +52,9 @@ function checkAction(where: string, value: unknown): FaultAction {
     throw new UsageError(`${where}: a ${a['type']} needs "forMicros", a positive whole number of virtual microseconds`);
   }
   if (a['type'] === 'unreliable' && typeof a['on'] !== 'boolean') throw new UsageError(`${where}: "unreliable" needs "on": true or false`);
+  if (a['type'] === 'drop' && a['message'] !== 'request' && a['message'] !== 'reply') {
+    throw new UsageError(`${where}: a drop needs "message": "request" or "reply" (which half of the next call to ${a['target']} to lose)`);
+  }
   return a as unknown as FaultAction;
 }
 

@@ -13,6 +13,7 @@ import { UsageError } from './usage-error.ts';
 import { codeFingerprint } from '../replay/code-fingerprint.ts';
 import { describeRun, type PlanSource, type RunDescription } from '../replay/run-description.ts';
 import type { FaultPlan } from '../faults/plan.ts';
+import { planEntryProblem, planRefusal, type FaultCapability } from '../faults/capability.ts';
 
 export interface RunSetupFlags {
   readonly seed?: string | undefined;
@@ -49,20 +50,17 @@ function refuseSwarm(command: string, entry: ScenarioEntry, flag: string): void 
 
 /** A plan must strike servers the scenario can fault: its declared targets (or its own plan's). */
 export function checkPlanTargets(command: string, entry: ScenarioEntry, where: string, plan: FaultPlan): FaultPlan {
-  const targets = new Set([...entry.faultTargets, ...entry.ownPlanTargets]);
-  if (targets.size === 0) throw new UsageError(`${command} ${entry.name} does not take --plan: the scenario declares no fault targets, so a plan would strike nothing`);
+  const capability = faultCapabilityOf(entry);
+  if (planRefusal(capability) !== null) throw new UsageError(`${command} ${entry.name} does not take --plan: the scenario declares no fault targets, so a plan would strike nothing`);
   for (const [i, planned] of plan.entries()) {
-    if (!entry.faultActions.includes(planned.fault.type)) {
-      throw new UsageError(`${where}: entry ${i} is a ${planned.fault.type}, which ${entry.name} cannot carry out; it takes ${entry.faultActions.join(', ')}`);
-    }
-    if (!targets.has(planned.fault.target)) {
-      throw new UsageError(`${where}: entry ${i} targets "${planned.fault.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
-    }
-    if ('when' in planned && !targets.has(planned.when.target)) {
-      throw new UsageError(`${where}: entry ${i} waits on "${planned.when.target}", which ${entry.name} does not have; its fault targets are ${[...targets].join(', ')}`);
-    }
+    const problem = planEntryProblem(capability, i, planned);
+    if (problem !== null) throw new UsageError(`${where}: ${problem}`);
   }
   return plan;
+}
+
+export function faultCapabilityOf(entry: ScenarioEntry): FaultCapability {
+  return { scenario: entry.name, targets: [...new Set([...entry.faultTargets, ...entry.ownPlanTargets])], actions: entry.faultActions };
 }
 
 /** What the catalogue needs to run `description` (a replay's chooser, if any, answers every decision). */

@@ -8,13 +8,16 @@ import type { ToChild, FromChild } from './child.ts';
 
 interface Child {
   readonly process: ChildProcess;
-  /** Runs sent and not yet answered (run or skipped). */
+  /** Runs sent and not yet answered (run, skipped or given back). */
   outstanding: number;
+  /** Asked to give back the runs it has not started, and not yet answered. */
+  askedBack: boolean;
 }
 
 export class ChildPool {
   private readonly children: Child[] = [];
   private verdictListener: (verdict: SeedVerdict) => void = () => {};
+  private givenBackListener: (indexes: readonly number[]) => void = () => {};
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private closing = false;
@@ -24,11 +27,17 @@ export class ChildPool {
       // Plain `node` options: the boot file loads TypeScript itself, and a parent's --inspect or
       // test-runner flags must not follow the children.
       const proc = fork(new URL('./child-boot.mjs', import.meta.url), [moduleUrl], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      const child: Child = { process: proc, outstanding: 0 };
+      const child: Child = { process: proc, outstanding: 0, askedBack: false };
       this.children.push(child);
       proc.on('message', (message: FromChild) => {
-        child.outstanding--;
-        if (message.type === 'verdict') this.verdictListener(message.verdict);
+        if (message.type === 'returned') {
+          child.askedBack = false;
+          child.outstanding -= message.indexes.length;
+          this.givenBackListener(message.indexes);
+        } else {
+          child.outstanding--;
+          if (message.type === 'verdict') this.verdictListener(message.verdict);
+        }
         this.poke();
       });
       proc.on('error', (error) => this.fail(new Error(`explore child process ${i + 1} failed: ${error.message}`)));
@@ -42,13 +51,50 @@ export class ChildPool {
     this.verdictListener = listener;
   }
 
-  /** Tops every child up to two batches of `size` runs, taking runs from `next` until it has none. */
-  refill(size: number, next: () => { index: number; run: SeedRun } | null): void {
+  /** Runs a child hands back unstarted (see takeBack). */
+  onGivenBack(listener: (indexes: readonly number[]) => void): void {
+    this.givenBackListener = listener;
+  }
+
+  /** True while some child has runs it has not answered. */
+  get busy(): boolean {
+    return this.children.some((child) => child.outstanding > 0);
+  }
+
+  /** The caller has run out of runs: every child holding more than the run it is on gives back
+   *  the later half of the others (a child on a slower or busier core falls behind). */
+  takeBack(): void {
     this.throwIfFailed();
     for (const child of this.children) {
-      while (child.outstanding < 2 * size) {
+      if (child.outstanding <= 1 || child.askedBack) continue;
+      child.askedBack = true;
+      this.send(child, { type: 'give-back' });
+    }
+  }
+
+  /** Resolves at the next message from a child (or its failure). */
+  async nextMessage(): Promise<void> {
+    this.throwIfFailed();
+    await new Promise<void>((resolve) => (this.wake = resolve));
+    this.throwIfFailed();
+  }
+
+  /**
+   * Tops every child up to two batches of `size` runs, taking runs from `next` until it has none,
+   * but never beyond its fair share of what is left (`untaken` runs not handed out, plus those
+   * the children hold, over `jobs` processes): near the end a child holding more than its share
+   * would leave the others idle while it works through its queue.
+   */
+  refill(size: number, jobs: number, untaken: () => number, next: () => { index: number; run: SeedRun } | null): void {
+    this.throwIfFailed();
+    for (const child of this.children) {
+      for (;;) {
+        const share = Math.floor((untaken() + this.outstanding()) / jobs);
+        const room = Math.min(2 * size, share) - child.outstanding;
+        if (room <= 0) break;
         const items: { index: number; run: SeedRun }[] = [];
-        for (let item = next(); item !== null; item = items.length < size ? next() : null) items.push(item);
+        const wanted = Math.min(size, room);
+        for (let item = next(); item !== null; item = items.length < wanted ? next() : null) items.push(item);
         if (items.length === 0) return;
         child.outstanding += items.length;
         this.send(child, { type: 'batch', items });
@@ -56,18 +102,16 @@ export class ChildPool {
     }
   }
 
+  /** Runs sent to children and not yet answered. */
+  private outstanding(): number {
+    let total = 0;
+    for (const child of this.children) total += child.outstanding;
+    return total;
+  }
+
   /** Runs at or past `limit` are not wanted any more: children skip the ones still queued. */
   cutoff(limit: number): void {
     for (const child of this.children) if (child.outstanding > 0) this.send(child, { type: 'cutoff', limit });
-  }
-
-  /** Resolves once every run sent has been answered; rejects if a child died. */
-  async drained(): Promise<void> {
-    for (;;) {
-      this.throwIfFailed();
-      if (this.children.every((c) => c.outstanding === 0)) return;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
   }
 
   close(): void {

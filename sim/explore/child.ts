@@ -7,9 +7,13 @@ import { runSeed } from './seed-run.ts';
 
 export type ToChild =
   | { readonly type: 'batch'; readonly items: readonly { readonly index: number; readonly run: SeedRun }[] }
-  | { readonly type: 'cutoff'; readonly limit: number };
+  | { readonly type: 'cutoff'; readonly limit: number }
+  | { readonly type: 'give-back' };
 
-export type FromChild = { readonly type: 'verdict'; readonly verdict: SeedVerdict } | { readonly type: 'skipped'; readonly index: number };
+export type FromChild =
+  | { readonly type: 'verdict'; readonly verdict: SeedVerdict }
+  | { readonly type: 'skipped'; readonly index: number }
+  | { readonly type: 'returned'; readonly indexes: readonly number[] };
 
 /**
  * Serves batches in this child process until the parent disconnects. A function, not top-level
@@ -43,6 +47,12 @@ export async function serveExploreChild(): Promise<void> {
   };
 
   process.on('message', (message: ToChild) => {
+    if (message.type === 'give-back') {
+      // The parent ran out of runs while we hold some: hand back the later half not yet started.
+      const back = queue.splice(queue.length - Math.ceil(queue.length / 2));
+      send({ type: 'returned', indexes: back.map((item) => item.index) });
+      return;
+    }
     if (message.type === 'cutoff') limit = Math.min(limit, message.limit);
     else queue.push(...message.items);
     if (!running) void drain();

@@ -10,6 +10,8 @@ export class SeedOrder {
   /** Seeds at this index or beyond are neither handed out nor reported. */
   private cutoff: number;
   private nextToHand = 0;
+  /** Seeds handed out and given back unrun (a child's queue, taken back at the end), lowest first. */
+  private readonly givenBack: number[] = [];
   private nextToReport = 0;
   private readonly waiting = new Map<number, SeedVerdict>();
 
@@ -23,8 +25,21 @@ export class SeedOrder {
 
   /** The next seed index to run, or null when there is nothing more to hand out. */
   take(): number | null {
+    const back = this.givenBack.shift();
+    if (back !== undefined) return back;
     if (this.nextToHand >= this.cutoff) return null;
     return this.nextToHand++;
+  }
+
+  /** Seeds handed out that will not be run where they went: take() hands them out again first. */
+  giveBack(indexes: readonly number[]): void {
+    for (const index of indexes) if (index < this.cutoff) this.givenBack.push(index);
+    this.givenBack.sort((a, b) => a - b);
+  }
+
+  /** Seeds still to hand out. */
+  get untaken(): number {
+    return this.givenBack.length + Math.max(0, this.cutoff - this.nextToHand);
   }
 
   /** A verdict from any thread; reports every verdict that is now next in seed order. */
@@ -50,6 +65,9 @@ export class SeedOrder {
   private lowerCutoff(cutoff: number): void {
     if (cutoff >= this.cutoff) return;
     this.cutoff = cutoff;
+    const kept = this.givenBack.filter((index) => index < cutoff);
+    this.givenBack.length = 0;
+    this.givenBack.push(...kept);
     for (const index of [...this.waiting.keys()]) if (index >= cutoff) this.waiting.delete(index);
   }
 

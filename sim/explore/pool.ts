@@ -3,8 +3,9 @@
 // two V8 isolates in one process share its GC helper threads, and on two cores two worker
 // threads ran 1000 seeds only 1.2× faster than one, where two processes ran them 1.95× faster.
 // Each child keeps two batches queued, sized to about BATCH_TARGET_MILLIS of work, so it never
-// waits for this process between runs. Verdicts reach `onVerdict` in seed order (SeedOrder), so
-// one job and many report the same failures in the same order.
+// waits for this process between runs, but no more than its share of what is left; when this
+// process runs out, it takes back the runs a child has not started. Verdicts reach `onVerdict`
+// in seed order (SeedOrder), so one job and many report the same failures in the same order.
 
 import { performance } from 'node:perf_hooks';
 import { ChildPool } from './child-pool.ts';
@@ -55,14 +56,21 @@ export async function runPool(
   };
   try {
     children?.onVerdict(complete);
+    children?.onGivenBack((indexes) => order.giveBack(indexes));
     for (;;) {
       if (hooks.shouldStop()) order.stop();
-      children?.refill(batchSize(), () => {
+      children?.refill(batchSize(), childCount + 1, () => order.untaken, () => {
         const index = order.take();
         return index === null ? null : { index, run: plan.runAt(index) };
       });
       const index = order.take();
-      if (index === null) break;
+      if (index === null) {
+        // Nothing left to hand out: take back what children hold unstarted and run it here.
+        if (children === null || !children.busy) break;
+        children.takeBack();
+        await children.nextMessage();
+        continue;
+      }
       const started = performance.now();
       complete(await runSeed(target, plan.runAt(index), index));
       const millis = performance.now() - started;
@@ -70,7 +78,6 @@ export async function runPool(
       // A simulated run never leaves the microtask queue; yield so Ctrl-C and children's verdicts land.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (children !== null) await children.drained();
   } finally {
     children?.close();
   }

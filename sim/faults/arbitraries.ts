@@ -38,6 +38,8 @@ export function arbFaultAction(shape: FaultPlanShape): fc.Arbitrary<FaultAction>
         return fc.tuple(target, duration).map(([t, forMicros]) => ({ type, target: t, forMicros }));
       case 'unreliable':
         return fc.tuple(target, fc.boolean()).map(([t, off]) => ({ type, target: t, on: !off }));
+      case 'drop':
+        return fc.tuple(target, fc.constantFrom('request' as const, 'reply' as const)).map(([t, message]) => ({ type, target: t, message }));
     }
   });
 }

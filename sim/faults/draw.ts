@@ -44,6 +44,8 @@ function drawAction(chooser: Chooser, shape: FaultPlanShape, kinds: readonly Fau
       return { type, target, forMicros: between(chooser, 100_000, shape.maxPauseMicros ?? 2_000_000) };
     case 'unreliable':
       return { type, target, on: chooser.pick('fault.plan', 2) === 0 };
+    case 'drop':
+      return { type, target, message: chooser.pick('fault.plan', 2) === 0 ? 'request' : 'reply' };
   }
 }
 

@@ -5,14 +5,15 @@
 import { assert, unreachable } from '../kernel/assert.ts';
 import type { TraceEvent } from '../trace/events.ts';
 import type { World } from '../world.ts';
-import { describePlannedFault, type FaultAction, type FaultPlan, type PlannedFault, type Trigger } from './plan.ts';
+import { describePlannedFault, triggerMayNameAnyProcess, type FaultAction, type FaultPlan, type PlannedFault, type Trigger } from './plan.ts';
 import type { FaultTargets } from './targets.ts';
+import { armDrop } from './drop.ts';
 
 export function checkPlan(plan: FaultPlan, targets: FaultTargets): string | null {
   const names = new Set(targets.names());
   for (const planned of plan) {
     if (!names.has(planned.fault.target)) return `fault "${describePlannedFault(planned)}" names unknown server ${planned.fault.target} (known: ${[...names].join(', ')})`;
-    if ('when' in planned && !names.has(planned.when.target)) return `trigger of "${describePlannedFault(planned)}" names unknown server ${planned.when.target}`;
+    if ('when' in planned && !triggerMayNameAnyProcess(planned) && !names.has(planned.when.target)) return `trigger of "${describePlannedFault(planned)}" names unknown server ${planned.when.target}`;
   }
   return null;
 }
@@ -61,8 +62,12 @@ export function triggerMatches(trigger: Trigger, event: TraceEvent): boolean {
 
 function strike(world: World, planned: PlannedFault, targets: FaultTargets): void {
   world.within(world.faultProcess, () => {
-    world.note({ type: 'fault', text: describePlannedFault(planned) });
-    apply(world, planned.fault, targets);
+    // A drop is only armed here; its trace line is written when it takes a message.
+    if (planned.fault.type === 'drop') armDrop(world, planned.fault);
+    else {
+      world.note({ type: 'fault', text: describePlannedFault(planned) });
+      apply(world, planned.fault, targets);
+    }
   });
 }
 
@@ -80,6 +85,8 @@ function apply(world: World, action: FaultAction, targets: FaultTargets): void {
       targets.partition(action.target);
       world.kernel.at(action.forMicros, () => world.within(world.faultProcess, () => targets.heal(action.target)));
       return;
+    case 'drop':
+      return armDrop(world, action);
     default:
       return unreachable(action, 'fault');
   }

@@ -26,6 +26,7 @@ export function isDestructive(action: FaultAction): boolean {
     case 'pause':
       return action.forMicros > HARMLESS_PAUSE_MICROS;
     case 'unreliable':
+    case 'drop':
       return false;
   }
 }

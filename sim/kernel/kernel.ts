@@ -1,13 +1,15 @@
 // The discrete-event kernel: a virtual clock in integer microseconds, an agenda of events, and
 // goroutines run one at a time to quiescence. The kernel pops one event, resumes the one task it
-// wakes (or runs a kernel callback), then hops through microtasks until every resumed task is
-// blocked again on a kernel primitive or finished. Same-instant events are ordered by the chooser.
+// wakes (or runs a kernel callback), and runs nothing else until that task is blocked again on a
+// kernel primitive or finished: the task's last step hands back by queueing the next round as
+// one microtask. Same-instant events are ordered by the chooser.
 
 import { assert } from './assert.ts';
 import type { Chooser } from './chooser.ts';
 import { EventHeap, SimEvent, type KernelCallback } from './event-queue.ts';
 import { Process } from './process.ts';
 import { Task, Waiter } from './task.ts';
+import { whenMicrotasksRunDry } from './stuck-watch.ts';
 
 export interface RunLimits {
   readonly maxVirtualMicros: number;
@@ -22,8 +24,6 @@ export interface TaskFailure {
 }
 
 const EVENT_QUEUE_CAPACITY = 4_000_000;
-/** Microtask turns a resumed task may take before we decide it awaits something we do not control. */
-const HOP_LIMIT = 200_000;
 const NEVER: Promise<never> = new Promise<never>(() => {});
 
 // Hot paths test first and build an assert's message only when it fails: an argument is built
@@ -31,8 +31,8 @@ const NEVER: Promise<never> = new Promise<never>(() => {});
 function wholeDelay(micros: number): boolean {
   return micros >= 0 && Number.isInteger(micros);
 }
-/** Awaiting an already-settled native promise is one microtask turn and allocates nothing. */
-const HOP: Promise<void> = Promise.resolve();
+/** A settled promise: `then` on it queues one microtask. */
+const SETTLED: Promise<void> = Promise.resolve();
 
 export class Kernel {
   nowMicros = 0;
@@ -41,8 +41,8 @@ export class Kernel {
   failure: TaskFailure | null = null;
   stuckTask: Task | null = null;
   finished = false;
-  /** Microtask turns spent waiting for resumed tasks to block (a cost figure for benchmarks). */
-  hopsTotal = 0;
+  /** Rounds of the run loop: one to start, then one per hand-back from a task (a cost figure). */
+  rounds = 0;
 
   private seq = 0;
   private runnable = 0;
@@ -56,6 +56,14 @@ export class Kernel {
   private actor: string | null = null;
   private readonly outerActors: (string | null)[] = [];
   private mainTask: Task | null = null;
+  private limits: RunLimits | null = null;
+  private stopWith: ((reason: StopReason) => void) | null = null;
+  private failWith: ((error: unknown) => void) | null = null;
+  /** The loop is running events right now (a task blocking meanwhile needs no hand-back). */
+  private looping = false;
+  /** A hand-back is queued: the loop runs again in a microtask. */
+  private loopQueued = false;
+  private readonly loopRound = (): void => this.loop();
 
   constructor(readonly chooser: Chooser) {}
 
@@ -140,7 +148,7 @@ export class Kernel {
     if (task === null || !task.counted) assert(false, `${reason}: a kernel primitive was called outside a running task`);
     if (task.waiter !== null) assert(false, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
     task.counted = false;
-    this.runnable--;
+    if (--this.runnable === 0) this.handBack();
     const waiter = new Waiter<T>(task, reason);
     if (task.state === 'dead' || this.finished) {
       // Its process died while it ran (or the run is over): it never resumes.
@@ -233,16 +241,45 @@ export class Kernel {
 
   // ---- the run loop -------------------------------------------------------------------------
 
-  async run(limits: RunLimits): Promise<StopReason> {
-    assert(!this.finished, 'a kernel runs once');
+  /**
+   * Runs events until a stop condition. The loop itself never awaits: it runs kernel callbacks
+   * and resumes tasks until one resumed task is left running (it continues in a microtask), then
+   * returns; that task's block or return hands back (handBack). A task that awaits something
+   * else never hands back: once the microtask queue runs dry with it still running, the
+   * watch below stops the run as 'stuck-task'.
+   */
+  run(limits: RunLimits): Promise<StopReason> {
+    assert(!this.finished && this.limits === null, 'a kernel runs once');
+    this.limits = limits;
+    return new Promise<StopReason>((resolve, reject) => {
+      this.stopWith = resolve;
+      this.failWith = reject;
+      this.loop();
+      if (!this.finished) this.watchForStuckTask();
+    });
+  }
+
+  /** A task blocked or returned and none is left running: queue the next round of the loop. */
+  private handBack(): void {
+    if (this.looping || this.loopQueued || this.finished || this.limits === null) return;
+    this.loopQueued = true;
+    void SETTLED.then(this.loopRound);
+  }
+
+  private loop(): void {
+    this.loopQueued = false;
+    if (this.finished) return;
+    this.rounds++;
+    this.looping = true;
     try {
-      for (;;) {
-        if (this.failure !== null) return 'task-failed';
-        if (this.mainTask !== null && this.mainTask.state === 'done') return 'main-returned';
+      const limits = this.limits!;
+      while (this.runnable === 0) {
+        if (this.failure !== null) return this.stop('task-failed');
+        if (this.mainTask !== null && this.mainTask.state === 'done') return this.stop('main-returned');
         const next = this.peekTime();
-        if (next === undefined) return 'quiescent';
-        if (next > limits.maxVirtualMicros) return 'time-bound';
-        if (this.eventsFired >= limits.maxEvents) return 'event-bound';
+        if (next === undefined) return this.stop('quiescent');
+        if (next > limits.maxVirtualMicros) return this.stop('time-bound');
+        if (this.eventsFired >= limits.maxEvents) return this.stop('event-bound');
         const event = this.takeNext();
         this.eventsFired++;
         this.nowMicros = event.timeMicros;
@@ -251,19 +288,30 @@ export class Kernel {
           if (typeof callback === 'function') callback();
           else callback.run();
         } else this.fire(event);
-        let hops = 0;
-        while (this.runnable > 0) {
-          await HOP;
-          this.hopsTotal++;
-          if (++hops > HOP_LIMIT) {
-            this.stuckTask = this.current;
-            return 'stuck-task';
-          }
-        }
       }
-    } finally {
+    } catch (error) {
       this.finished = true;
+      this.failWith!(error);
+    } finally {
+      this.looping = false;
     }
+  }
+
+  private stop(reason: StopReason): void {
+    this.finished = true;
+    this.stopWith!(reason);
+  }
+
+  /** Called back once the microtask queue has run dry: a run still going then has a task that
+   *  awaits something no kernel event will ever resolve (a run is one unbroken microtask chain). */
+  private watchForStuckTask(): void {
+    whenMicrotasksRunDry(() => {
+      if (this.finished) return;
+      if (this.runnable > 0) {
+        this.stuckTask = this.current;
+        this.stop('stuck-task');
+      } else this.watchForStuckTask();
+    });
   }
 
   private fire(event: SimEvent): void {
@@ -308,7 +356,7 @@ export class Kernel {
   private finish(task: Task, error: unknown): void {
     if (task.counted) {
       task.counted = false;
-      this.runnable--;
+      if (--this.runnable === 0) this.handBack();
     }
     const died = task.state === 'dead';
     if (!died) task.state = 'done';
@@ -339,9 +387,14 @@ export class Kernel {
 
   private takeNext(): SimEvent {
     if (this.dueHead >= this.due.length) {
-      this.due = [];
-      this.dueHead = 0;
+      if (this.due.length > 0) {
+        this.due = [];
+        this.dueHead = 0;
+      }
       const first = this.heap.pop()!;
+      // Most instants hold one event: it runs without passing through `due` (which stays empty,
+      // ready for anything scheduled at this instant while it runs).
+      if (this.heap.peek()?.timeMicros !== first.timeMicros) return first;
       this.due.push(first);
       while (this.heap.peek()?.timeMicros === first.timeMicros) this.due.push(this.heap.pop()!);
     }

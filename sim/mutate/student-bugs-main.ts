@@ -39,16 +39,17 @@ try {
   }
   budget = { ...budget, timeoutSeconds: Math.max(30, Math.ceil(4 * baseline.seconds)) };
   console.log(`baseline: the reference passes the budget in ${baseline.seconds} s; a patched run gets ${budget.timeoutSeconds} s`);
-  let found = 0;
+  const found = { 1: 0, 2: 0 };
   for (const { bug, splice } of splices) {
     if ('problem' in splice) continue;
     const verdict = await sandbox.tryMutant(splice, budget);
     const hit = verdict.status === 'killed' || verdict.status === 'timeout';
-    if (hit) found++;
+    if (hit) found[bug.batch]++;
     const detail = verdict.status === 'killed' ? `by ${verdict.by}` : verdict.status === 'timeout' ? `hung the simulator (stopped at ${budget.timeoutSeconds} s)` : verdict.status === 'error' ? `did not start: ${verdict.why}` : 'no run failed';
-    console.log(`${hit ? 'FOUND ' : 'MISSED'} ${bug.name} in ${verdict.seconds} s: ${detail}\n       (${bug.mistake})`);
+    console.log(`${hit ? 'FOUND ' : 'MISSED'} ${bug.name} (batch ${bug.batch}) in ${verdict.seconds} s: ${detail}\n       (${bug.mistake})`);
   }
-  console.log(`\nstudent bugs found by the default budget: ${found} of ${STUDENT_BUGS.length}`);
+  const total = (batch: 1 | 2): number => STUDENT_BUGS.filter((b) => b.batch === batch).length;
+  console.log(`\nstudent bugs found by the default budget: ${found[1] + found[2]} of ${STUDENT_BUGS.length} (batch 1: ${found[1]} of ${total(1)}; batch 2, written after the scenarios aimed at batch 1: ${found[2]} of ${total(2)})`);
 } finally {
   sandbox.remove();
 }

@@ -11,6 +11,10 @@ import type { Splice } from './operators.ts';
 
 export interface StudentBug {
   readonly name: string;
+  /** 1: written first, then scenarios were aimed at the ones the budget missed, so batch 1's
+   *  figure flatters the explorer. 2: written after those scenarios and measured as they came,
+   *  nothing changed for them: the fairer stand-in for bugs nobody has seen. */
+  readonly batch: 1 | 2;
   /** The mistake, in the words a student would use about their own code. */
   readonly mistake: string;
   readonly file: string;
@@ -24,6 +28,7 @@ const CLERK = 'protocol/pbservice/client.ts';
 
 export const STUDENT_BUGS: readonly StudentBug[] = [
   {
+    batch: 1,
     name: 'transfer-once-then-ack',
     mistake: 'on a new view the primary sends its backup one Transfer and acks, whether or not it got through',
     file: PB,
@@ -37,6 +42,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
 `,
   },
   {
+    batch: 1,
     name: 'vs-backup-restart-ignored',
     mistake: 'the viewservice notices a restarted primary (Ping(0)) but not a restarted backup',
     file: VS,
@@ -44,6 +50,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: "if (Backup !== '' && this.backupDead(Backup)) {",
   },
   {
+    batch: 1,
     name: 'vs-dead-idle-as-backup',
     mistake: 'the viewservice picks any server it has ever heard from as the new backup, dead or alive',
     file: VS,
@@ -51,6 +58,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: 'if (!taken.includes(server)) return server;',
   },
   {
+    batch: 1,
     name: 'vs-any-server-acks',
     mistake: 'the viewservice takes a Ping with the current view number from anyone as the ack',
     file: VS,
@@ -58,6 +66,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: 'if (args.Viewnum === this.view.Viewnum) this.acked = true;',
   },
   {
+    batch: 1,
     name: 'clerk-retries-errnokey',
     mistake: 'the clerk treats ErrNoKey as a failure and retries, instead of returning ""',
     file: CLERK,
@@ -65,6 +74,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: '',
   },
   {
+    batch: 1,
     name: 'dup-check-before-lock',
     mistake: 'the primary looks the op id up in its duplicate table before taking the lock',
     file: PB,
@@ -88,6 +98,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
       if (duplicate) {`,
   },
   {
+    batch: 1,
     name: 'apply-before-forward',
     mistake: 'the primary applies a write before forwarding it, and leaves it applied when the forward fails',
     file: PB,
@@ -105,6 +116,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
       }`,
   },
   {
+    batch: 1,
     name: 'backup-serves-gets',
     mistake: 'any server that holds the state answers a Get itself, backup or primary',
     file: PB,
@@ -130,6 +142,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
       }`,
   },
   {
+    batch: 1,
     name: 'forward-retry-forever',
     mistake: 'the primary retries a failed Forward until it works, sleeping between tries, holding its lock',
     file: PB,
@@ -137,6 +150,7 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: 'for (let attempt = 1; ; attempt++) { if (attempt > 1) await sleep(PingInterval);',
   },
   {
+    batch: 1,
     name: 'killed-server-acks',
     mistake: 'tick() goes on after a Ping that returned while the server was being killed',
     file: PB,
@@ -144,11 +158,49 @@ export const STUDENT_BUGS: readonly StudentBug[] = [
     replace: '',
   },
   {
+    batch: 1,
     name: 'late-transfer-overwrites',
     mistake: 'the backup installs any Transfer from its primary, even one older than the state it holds',
     file: PB,
     find: 'if (!this.acceptsFromPrimary(args) || args.Snapshot <= this.snapshotHeld) {',
     replace: 'if (!this.acceptsFromPrimary(args)) {',
+  },
+  {
+    batch: 2,
+    name: 'put-not-in-dup-table',
+    mistake: 'the primary records only Append ids in its duplicate table, since a Put done twice looks harmless',
+    file: PB,
+    find: `      this.applyWrite(args);
+      this.seen.add(args.Id);
+      reply.Err = OK;`,
+    replace: `      this.applyWrite(args);
+      if (args.Op === 'Append') this.seen.add(args.Id);
+      reply.Err = OK;`,
+  },
+  {
+    batch: 2,
+    name: 'forward-reply-err-ignored',
+    mistake: 'the primary checks that the Forward call went through, but not the Err the backup sent back',
+    file: PB,
+    find: 'if (ok && reply.Err === OK) return OK;',
+    replace: 'if (ok) return OK;',
+  },
+  {
+    batch: 2,
+    name: 'clerk-keeps-dead-primary',
+    mistake: 'after a failed call the clerk sleeps and calls the same primary again, without asking the viewservice',
+    file: CLERK,
+    find: `    this.primary = '';
+    await sleep(PingInterval);`,
+    replace: `    await sleep(PingInterval);`,
+  },
+  {
+    batch: 2,
+    name: 'transfer-retry-forever',
+    mistake: 'the primary retries the state Transfer until it works, sleeping between tries, holding its lock',
+    file: PB,
+    find: 'for (let attempt = 1; attempt <= TransferTries; attempt++) {',
+    replace: 'for (let attempt = 1; ; attempt++) { if (attempt > 1) await sleep(PingInterval);',
   },
 ];
 

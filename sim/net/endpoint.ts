@@ -4,6 +4,8 @@
 // - read returns queued data first, then a pending error (ECONNRESET, set when the peer closed
 //   with unread data or was never accepted), then EOF once the peer shut down or closed;
 // - close with unread data, or of a connection still in a listener's backlog, resets the peer.
+// A fault plan may mark one arrived frame to be dropped: when this end comes to read it, it does
+// what the 6.824 unreliable accept loop does to a connection, as this end's own process.
 
 import { assert } from '../kernel/assert.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
@@ -29,6 +31,8 @@ export class Endpoint implements FileDescriptor {
   /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
   private fdCount = 1;
   private reader: Waiter<unknown> | null = null;
+  /** A frame in the receive queue a fault plan drops when it comes to be read (see planDrop). */
+  private plannedDrop: { readonly index: number; readonly message: 'request' | 'reply' } | null = null;
   /** A reader that is a kernel callback, not a blocked goroutine (rpc's input loop, ServeConn):
    *  the wake that would resume a goroutine runs this instead, once, at the same latency. */
   private watcher: KernelCallback | null = null;
@@ -45,13 +49,21 @@ export class Endpoint implements FileDescriptor {
   }
 
   write(frame: unknown, what: string): GoError | null {
+    return this.writeOwned(copyWireValue(frame), what);
+  }
+
+  /** write() for a frame its writer has just built and keeps no reference to, with every part
+   *  it took from its goroutine's data already copied (rpc's request and response frames):
+   *  the frame itself can cross as it is. */
+  writeOwned(frame: unknown, what: string): GoError | null {
     if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
     if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
-    peer.queue.push(copyWireValue(frame));
+    peer.queue.push(frame);
     peer.queueWhat.push(what);
-    if (this.net.tracing) this.net.trace({ type: 'send', conn: this.conn, what });
+    if (this.net.tracing) this.net.traceFrame('send', this.conn, what);
+    if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, what);
     peer.notifyReader();
     return null;
   }
@@ -94,16 +106,19 @@ export class Endpoint implements FileDescriptor {
     // Reading a socket this process closed itself is how Go's rpc client input loop ends: not news.
     if (this.closed) return opError('read', this.addr, 'ECLOSED');
     if (this.queueHead < this.queue.length) {
+      if (this.plannedDrop !== null && this.plannedDrop.index === this.queueHead && this.dropPlanned()) return opError('read', this.addr, 'ECLOSED');
       const head = this.queueHead++;
       const frame = this.queue[head];
       const what = this.queueWhat[head]!;
       this.queue[head] = undefined;
       if (this.queueHead === this.queue.length) {
-        this.queue.length = 0;
-        this.queueWhat.length = 0;
+        // Emptied: pop() each slot (a socket rarely holds more than a frame or two), since
+        // setting length goes through a slow runtime call.
+        while (this.queue.length > 0) this.queue.pop();
+        while (this.queueWhat.length > 0) this.queueWhat.pop();
         this.queueHead = 0;
       }
-      if (this.net.tracing) this.net.trace({ type: 'recv', conn: this.conn, what });
+      if (this.net.tracing) this.net.traceFrame('recv', this.conn, what);
       return frame;
     }
     if (this.pendingReset) {
@@ -128,6 +143,41 @@ export class Endpoint implements FileDescriptor {
     this.fdCount++;
   }
 
+  /** The 6.824 unreliable server's "process the request but force discard of reply": a dup'd
+   *  fd it never closes, and shutdown(SHUT_WR), so the caller reads EOF and the reply cannot be
+   *  written. The request is still read and served. */
+  dropReply(): GoError | null {
+    this.dup();
+    return this.shutdownWrite();
+  }
+
+  /** True while a fault plan's drop waits on this end (one at a time). */
+  get dropPending(): boolean {
+    return this.plannedDrop !== null;
+  }
+
+  /** Marks the frame that just arrived (the last queued) to be dropped when this end reads it:
+   *  a request is never read (the connection is closed with it unread, as the unreliable accept
+   *  loop discards a request), a reply is lost (dropReply, then the request is served). Acting at
+   *  the read, as the reading process, keeps a paused or not-yet-accepting server's timing. */
+  planDrop(message: 'request' | 'reply'): void {
+    assert(this.plannedDrop === null && this.unread > 0, `conn ${this.conn}: a drop planned twice, or on nothing`);
+    this.plannedDrop = { index: this.queue.length - 1, message };
+  }
+
+  /** The read reached the frame a plan drops; true if the read ends here (the connection closed). */
+  private dropPlanned(): boolean {
+    const message = this.plannedDrop!.message;
+    this.plannedDrop = null;
+    if (message === 'reply') {
+      const error = this.dropReply();
+      assert(error === null, `conn ${this.conn}: shutdown of an open socket failed`);
+      return false;
+    }
+    this.close(); // discard the request: closed unread, so the caller's read is reset
+    return true;
+  }
+
   close(): GoError | null {
     if (this.closed) return opError('read', this.addr, 'ECLOSED');
     if (--this.fdCount > 0) return null;
@@ -143,7 +193,7 @@ export class Endpoint implements FileDescriptor {
     this.closed = true;
     this.owner.fds.delete(this);
     const unread = this.unread;
-    if (this.net.tracing) this.net.trace({ type: 'close', conn: this.conn, unread: this.embryo ? Math.max(unread, 1) : unread });
+    if (this.net.tracing) this.net.traceClose(this.conn, this.embryo ? Math.max(unread, 1) : unread);
     const peer = this.peer;
     if (unread > 0 || this.embryo) peer.pendingReset = true;
     peer.peerShutWrite = true;
@@ -172,3 +222,6 @@ export class Endpoint implements FileDescriptor {
 }
 
 const WOULD_BLOCK: unique symbol = Symbol('would block');
+
+/** The local address of a dialed socket (Go prints it "@"): the calling end of a connection. */
+const DIALER = '@';

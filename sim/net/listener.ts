@@ -51,7 +51,7 @@ export class Listener implements FileDescriptor {
     endpoint.embryo = false;
     endpoint.owner = this.net.kernel.currentProcess();
     endpoint.owner.fds.add(endpoint);
-    if (this.net.tracing) this.net.trace({ type: 'accept', path: this.path, conn: endpoint.conn });
+    if (this.net.tracing) this.net.traceConnect('accept', this.path, endpoint.conn);
     return endpoint;
   }
 

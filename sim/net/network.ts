@@ -1,6 +1,8 @@
 // The unix-socket namespace of one simulated machine: socket files by path (with hard links and
 // renames, as the 6.824 tests use them), listen and dial. A dial to a missing path fails with
 // ENOENT, to a file nobody listens on with ECONNREFUSED, and otherwise lands in the backlog.
+// It also holds the drops a fault plan has armed, each waiting for the next message a caller
+// writes to its server.
 
 import { assert } from '../kernel/assert.ts';
 import type { Chooser } from '../kernel/chooser.ts';
@@ -13,6 +15,15 @@ import { dialError, listenError, pathError, type GoError } from './errors.ts';
 import { Listener } from './listener.ts';
 import { contention, type NetTiming } from './timing.ts';
 
+/** A fault plan's drop, armed: the next message a dialer writes to a connection accepted (or to
+ *  be accepted) by a process named `receiver` is dropped when the receiver comes to read it. */
+export interface ArmedDrop {
+  readonly receiver: string;
+  readonly message: 'request' | 'reply';
+  /** Told which frame was taken, as the caller's write happens (for the fault's trace line). */
+  readonly onTaken: (writer: Endpoint, what: string) => void;
+}
+
 /** A socket file: what a path names. Hard links share one; a dead listener leaves it empty. */
 interface SocketFile {
   listener: Listener | null;
@@ -24,6 +35,9 @@ export class Network {
   /** Live goroutines of the processes that listened or dialed: they compete for the CPUs.
    *  Each process keeps this total as its goroutines start and end (Process.countIn). */
   private readonly goroutines: GoroutineTally = { alive: 0 };
+  private readonly drops: ArmedDrop[] = [];
+  /** Checked on every write: true while a drop waits, so a run without drops pays one test. */
+  dropsArmed = false;
 
   constructor(
     readonly kernel: Kernel,
@@ -43,6 +57,34 @@ export class Network {
     const proc = this.kernel.currentProcess();
     if (!proc.alive) return; // a dead process's last running step leaves no trace
     this.journal.record(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), body);
+  }
+
+  // trace() for the hot socket and RPC kinds: the same event, written without a body object
+  // when nobody listens. Callers check `tracing` first, as they do before building a body.
+
+  traceFrame(type: 'send' | 'recv', conn: number, what: string): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordFrame(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, conn, what);
+  }
+
+  traceConnect(type: 'dial' | 'accept', path: string, conn: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordConnect(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, path, conn);
+  }
+
+  traceClose(conn: number, unread: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordClose(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, unread);
+  }
+
+  traceRpcServe(conn: number, method: string, seq: number): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordRpcServe(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq);
+  }
+
+  traceRpcReturn(conn: number, method: string, seq: number, error: string): void {
+    const proc = this.kernel.currentProcess();
+    if (proc.alive) this.journal.recordRpcReturn(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq, error);
   }
 
   /** A blocked reader or acceptor: the netpoller's wake, then a thread to run on. */
@@ -78,6 +120,23 @@ export class Network {
     return min + this.chooser.pick('net.slice', max - min + 1);
   }
 
+  armDrop(drop: ArmedDrop): void {
+    this.drops.push(drop);
+    this.dropsArmed = true;
+  }
+
+  /** A dialer wrote `what` (Endpoint.write): the first drop armed for its peer's process takes it. */
+  takeDrop(writer: Endpoint, what: string): void {
+    const receiver = writer.peer;
+    if (receiver.dropPending) return; // one drop per frame: the next armed waits for the next write
+    const index = this.drops.findIndex((drop) => drop.receiver === receiver.owner.name);
+    if (index < 0) return;
+    const drop = this.drops.splice(index, 1)[0]!;
+    this.dropsArmed = this.drops.length > 0;
+    receiver.planDrop(drop.message);
+    drop.onTaken(writer, what);
+  }
+
   listen(proc: Process, path: string): Listener | GoError {
     assert(proc.alive, `listen from crashed process ${proc.label}`);
     if (this.files.has(path)) return listenError(path);
@@ -104,7 +163,7 @@ export class Network {
     client.peer = server;
     server.peer = client;
     proc.fds.add(client);
-    if (this.journal.active) this.trace({ type: 'dial', path, conn });
+    if (this.journal.active) this.traceConnect('dial', path, conn);
     listener.enqueue(server);
     return client;
   }

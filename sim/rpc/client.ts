@@ -12,6 +12,7 @@ import type { Process } from '../kernel/process.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
+import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
 import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
@@ -19,6 +20,7 @@ import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
 export type CallResult = { readonly ok: true; readonly reply: unknown } | { readonly ok: false; readonly error: GoError };
 
 interface PendingCall {
+  readonly seq: number;
   readonly method: string;
   waiter: Waiter<CallResult> | null;
   /** Set when the call ends before its caller waits for it. */
@@ -27,7 +29,9 @@ interface PendingCall {
 
 export class RpcClient implements KernelCallback {
   private nextSeq = 0;
-  private readonly pending = new Map<number, PendingCall>();
+  /** Go's pending map: calls written and not yet answered, in the order they were made. Rarely
+   *  more than one, so a list searched from the front (a Map cost two allocations per call). */
+  private readonly pending: PendingCall[] = [];
   private shutdown = false;
   private closing = false;
   /** The caller holds reqMutex: encoding and writing a request. */
@@ -66,17 +70,17 @@ export class RpcClient implements KernelCallback {
     if (setupMicros > 0) await this.kernel.sleep(setupMicros);
     if (this.shutdown || this.closing) return { ok: false, error: ErrShutdown };
     const seq = this.nextSeq++;
-    const call: PendingCall = { method, waiter: null };
-    this.pending.set(seq, call);
+    const call: PendingCall = { seq, method, waiter: null };
+    this.pending.push(call);
     this.sending = true;
     await this.kernel.sleep(this.net.encodeDelayMicros());
     this.sending = false;
-    const request: RequestFrame = { seq, method, args };
-    const writeError = this.conn.write(request, frameLabel(method, seq, 'request'));
-    if (writeError !== null) this.pending.delete(seq);
+    const request: RequestFrame = { seq, method, args: copyWireValue(args) };
+    const writeError = this.conn.writeOwned(request, frameLabel(method, seq, 'request'));
+    if (writeError !== null) this.takePending(seq);
     if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
     if (writeError !== null) return this.returned(method, seq, { ok: false, error: writeError });
-    if (!this.pending.has(seq)) return this.returned(method, seq, call.result!);
+    if (!this.pending.includes(call)) return this.returned(method, seq, call.result!);
     const waiter = this.kernel.block<CallResult>('rpc call');
     call.waiter = waiter;
     return this.returned(method, seq, await waiter.promise);
@@ -87,7 +91,7 @@ export class RpcClient implements KernelCallback {
     if (this.closing) return ErrShutdown;
     this.closing = true;
     // With no call waiting, the input loop's last read (closed fd) would tell no one anything.
-    if (this.pending.size === 0) {
+    if (this.pending.length === 0) {
       this.conn.watchReadable(null);
       this.inputExited();
     }
@@ -97,7 +101,7 @@ export class RpcClient implements KernelCallback {
   private returned(method: string, seq: number, result: CallResult): CallResult {
     if (this.net.tracing) {
       const error = result.ok ? '' : result.error.message;
-      this.net.trace({ type: 'rpc-return', conn: this.conn.conn, method, seq, error });
+      this.net.traceRpcReturn(this.conn.conn, method, seq, error);
     }
     return result;
   }
@@ -127,9 +131,8 @@ export class RpcClient implements KernelCallback {
         break;
       }
       const response = frame as ResponseFrame;
-      const call = this.pending.get(response.seq);
+      const call = this.takePending(response.seq);
       if (call === undefined) continue; // Go reads and discards a response nobody waits for
-      this.pending.delete(response.seq);
       this.deliver(call, response.error !== '' ? { ok: false, error: serverError(response.error) } : { ok: true, reply: response.reply });
     }
     if (this.sending) this.failedWhileSending = failure;
@@ -143,8 +146,21 @@ export class RpcClient implements KernelCallback {
     this.shutdown = true;
     let error = failure;
     if (failure.code === 'EOF') error = this.closing ? ErrShutdown : ErrUnexpectedEOF;
-    for (const call of this.pending.values()) this.deliver(call, { ok: false, error });
-    this.pending.clear();
+    for (const call of this.pending) this.deliver(call, { ok: false, error });
+    this.pending.length = 0;
+  }
+
+  /** Removes and returns the pending call `seq`, if there is one. */
+  private takePending(seq: number): PendingCall | undefined {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const call = pending[i]!;
+      if (call.seq !== seq) continue;
+      for (let j = i + 1; j < pending.length; j++) pending[j - 1] = pending[j]!;
+      pending.pop();
+      return call;
+    }
+    return undefined;
   }
 
   private inputExited(): void {

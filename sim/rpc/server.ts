@@ -12,6 +12,7 @@ import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
 import type { Network } from '../net/network.ts';
+import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
 import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
 
@@ -90,9 +91,11 @@ class ConnServer implements KernelCallback {
 
   private async handle(handler: Method, request: RequestFrame): Promise<void> {
     try {
-      if (this.net.tracing) this.net.trace({ type: 'rpc-serve', conn: this.conn.conn, method: request.method, seq: request.seq });
+      if (this.net.tracing) this.net.traceRpcServe(this.conn.conn, request.method, request.seq);
       const reply = {};
-      const error = await handler(request.args, reply);
+      // A handler that never waits returns its error as is: awaiting it would cost a microtask.
+      let error = handler(request.args, reply);
+      if (error instanceof Promise) error = await error;
       respond(this.conn, request, error ?? '', reply);
     } finally {
       // handlers.Wait() then Close(): the last handler out closes a connection whose reads failed.
@@ -108,6 +111,6 @@ class ConnServer implements KernelCallback {
 }
 
 function respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown): void {
-  const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply };
-  conn.write(response, frameLabel(request.method, request.seq, 'response'));
+  const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply: copyWireValue(reply) };
+  conn.writeOwned(response, frameLabel(request.method, request.seq, 'response'));
 }

@@ -31,8 +31,9 @@ export async function acceptLoop(server: AcceptingServer, listener: Listener, rp
       if (server.isunreliable() && int63Mod1000() < 100) {
         conn.close(); // discard the request
       } else if (server.isunreliable() && int63Mod1000() < 200) {
-        conn.dup(); // c1.File(): a second fd, never closed
-        const error = conn.shutdownWrite(); // process the request but force discard of reply
+        // c1.File() (a second fd, never closed), then shutdown(SHUT_WR): process the request but
+        // force discard of reply.
+        const error = conn.dropReply();
         if (error !== null) println(`shutdown: ${error.message}`);
         rpcs.serveConn(conn); // go rpcs.ServeConn(conn): ServeConn runs as socket callbacks
       } else {

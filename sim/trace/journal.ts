@@ -39,6 +39,34 @@ export class Journal {
     this.listeners.push(listener);
   }
 
+  // The hot socket and RPC kinds without a body object, when only the columns want them: with
+  // a listener they build the same literal a caller of record() would and go through it.
+
+  recordFrame(t: number, proc: string, task: string, type: 'send' | 'recv', conn: number, what: string): void {
+    if (this.listeners.length > 0) this.record(t, proc, task, { type, conn, what });
+    else if (this.recording) this.columns.appendFrame(t, proc, task, type, conn, what);
+  }
+
+  recordConnect(t: number, proc: string, task: string, type: 'dial' | 'accept', path: string, conn: number): void {
+    if (this.listeners.length > 0) this.record(t, proc, task, { type, path, conn });
+    else if (this.recording) this.columns.appendConnect(t, proc, task, type, path, conn);
+  }
+
+  recordClose(t: number, proc: string, task: string, conn: number, unread: number): void {
+    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'close', conn, unread });
+    else if (this.recording) this.columns.appendClose(t, proc, task, conn, unread);
+  }
+
+  recordRpcServe(t: number, proc: string, task: string, conn: number, method: string, seq: number): void {
+    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'rpc-serve', conn, method, seq });
+    else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, null);
+  }
+
+  recordRpcReturn(t: number, proc: string, task: string, conn: number, method: string, seq: number, error: string): void {
+    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'rpc-return', conn, method, seq, error });
+    else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, error);
+  }
+
   /** `body` is a fresh literal: it becomes the listeners' event, stamped in place. */
   record(t: number, proc: string, task: string, body: TraceBody): void {
     if (this.recording) this.columns.append(t, proc, task, body);

@@ -31,13 +31,14 @@ pre{white-space:pre-wrap;margin:4px 0}
 .failure circle{fill:#c0262d;stroke:#fff}.failure text{fill:#c0262d;font-size:10.5px;font-weight:600;pointer-events:none}.mark text,.op text{pointer-events:none}
 .failure.yes circle{fill:#d9730d}.failure.yes text{fill:#b25b00}
 .mark line{stroke:#333;stroke-width:3}.mark text{font-size:14px}
-.mark.crash line{stroke:#c0262d}.mark.kill line{stroke:#8b1a1a}.mark.pause line{stroke:#d9a400}.mark.partition line{stroke:#7a3fb0}
+.mark.crash line{stroke:#c0262d}.mark.kill line{stroke:#8b1a1a}.mark.pause line{stroke:#d9a400}.mark.partition line{stroke:#7a3fb0}.mark.drop line{stroke:#d9730d}
 .op rect{fill:#cfd8e3;stroke:#7a8aa0}.op text{font-size:10px;fill:#222}
 .op.violating rect{fill:#f6b8b8;stroke:#c0262d;stroke-width:2}.op.open rect{fill:#eee;stroke-dasharray:3 2}
 .density{fill:#2f6fbf;opacity:.55}.density.ops{fill:#7a8aa0}.aggregate-note{color:#8a5a00}
 .cursor{stroke:#f0a000;stroke-width:2}
 .detail{padding:6px 14px;min-height:40px}.evidence{margin-top:6px}
-.branch{border-top:3px solid #7a3fb0;margin-top:10px}.companion{border-top:3px solid #2f6fbf;margin-top:10px}
+.branch{border-top:3px solid #7a3fb0}.compact header{padding:4px 14px}.compact h1{font-size:14px;color:#5a2d87}
+.compact details summary{cursor:pointer;color:#555}.comparison{padding:6px 14px;background:#f3eefa;border-top:1px solid #ddd}.companion{border-top:3px solid #2f6fbf;margin-top:10px}
 .branch-form{padding:8px 14px;background:#f3eefa}
 `;
 
@@ -56,9 +57,10 @@ const BODY = `
 <div class="controls lanes"></div>
 <div class="controls"><span class="step-line"></span><span class="aggregate-note"></span></div>
 <div class="diagram"></div>
+<div class="branches"></div>
 <div class="detail"></div>
 <div class="branch-form" hidden></div>
-<div class="branches"></div>
+<div class="companions"></div>
 </div>`;
 
 /** Another run drawn under the page's own (a lesson's runs side by side), with its heading. */

@@ -1,6 +1,6 @@
 // Which trace events a diagram marks on a lane: a process's crash, pause and resume, and every
 // fault injected from outside (kill, restart, partition, ...), placed on the lane of the server it
-// names. The fault's own words are the mark's text.
+// names (a dropped message: on the server that loses it). The fault's own words are the mark's text.
 
 import type { TraceEvent } from '../trace/events.ts';
 import type { Mark, MarkKind } from './view-model.ts';
@@ -14,7 +14,11 @@ const FAULT_VERBS: ReadonlyMap<string, MarkKind> = new Map([
   ['restart', 'restart'],
   ['pause', 'pause'],
   ['partition', 'partition'],
+  ['drop', 'drop'],
 ]);
+
+/** A drop's line names its server last: "drop the reply of s2's PBServer.Forward #0 call to s1 (conn 439)". */
+const DROP_SERVER = / call to (\S+) \(conn \d+\)$/;
 
 export function markOf(event: TraceEvent, laneOf: (proc: string) => number, lanes: readonly string[]): Mark | null {
   switch (event.type) {
@@ -26,7 +30,8 @@ export function markOf(event: TraceEvent, laneOf: (proc: string) => number, lane
       return { t: event.t, lane: laneOf(event.proc), kind: 'resume', text: `${event.proc} resumed` };
     case 'fault': {
       // "kill s1 at 1.665188 s", "crash s3 when s3 starts serving ...": the verb, then the server.
-      const [verb = '', target = ''] = event.text.split(' ');
+      const [verb = '', second = ''] = event.text.split(' ');
+      const target = verb === 'drop' ? (DROP_SERVER.exec(event.text)?.[1] ?? '') : second;
       const named = lanes.includes(target) ? target : lanes.find((lane) => lane.startsWith(`${target}#`));
       return { t: event.t, lane: laneOf(named ?? event.proc), kind: FAULT_VERBS.get(verb) ?? 'fault', text: `FAULT ${event.text}` };
     }

@@ -4,6 +4,8 @@
 // linearizability verdict. Columns of numbers rather than objects, so a run of a million events
 // fits in a page: times are integers (virtual microseconds), labels are indices into `strings`.
 
+import type { PctOptions } from '../explore/pct.ts';
+
 /** Why a call failed, as sim/trace/explain.ts reads it off the trace (its Executed values). */
 export type ExecutedCode = 'yes' | 'no' | 'died' | 'died-first';
 
@@ -12,6 +14,10 @@ export interface ViewMeta {
   readonly seed: number;
   readonly bugs: readonly string[];
   readonly swarm: boolean;
+  /** The scheduling strategy the run used: a branch re-runs the seed with the same one. */
+  readonly strategy: 'random' | 'pct';
+  /** PCT's depth and step window (strategy pct), or null. */
+  readonly pct: PctOptions | null;
   /** "ok", or "safety: history is not linearizable (key k1)". */
   readonly verdict: string;
   readonly detail: string | null;
@@ -55,7 +61,7 @@ export interface FailedCall {
   readonly related: readonly number[];
 }
 
-export type MarkKind = 'crash' | 'kill' | 'restart' | 'pause' | 'resume' | 'partition' | 'fault';
+export type MarkKind = 'crash' | 'kill' | 'restart' | 'pause' | 'resume' | 'partition' | 'drop' | 'fault';
 
 export interface Mark {
   readonly t: number;

@@ -67,7 +67,7 @@ describe('what was seen, and is no longer true', () => {
     await refused(['run', 'viewservice', '--plan', plan], /^rpcsim: run viewservice does not take --plan: the scenario declares no fault targets/);
     const partition = join(dir, 'partition.json');
     writeFileSync(partition, JSON.stringify([{ at: 2_000_000, fault: { type: 'partition', target: 's1', forMicros: 500_000 } }]));
-    await refused(['run', 'basic-fail', '--plan', partition], /entry 0 is a partition, which basic-fail cannot carry out; it takes crash, kill, restart, pause, unreliable$/);
+    await refused(['run', 'basic-fail', '--plan', partition], /entry 0 is a partition, which basic-fail cannot carry out; it takes crash, kill, restart, pause, unreliable, drop$/);
     await refused(['run', 'kv-faults', '--plan', plan], /entry 0 targets "s9", which kv-faults does not have; its fault targets are s1, s2, s3$/);
   });
 

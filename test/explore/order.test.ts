@@ -31,6 +31,28 @@ describe('SeedOrder', () => {
     expect(order.finished).toBe(true);
   });
 
+  it('should hand out seeds given back first, lowest first, and drop those past a failure', () => {
+    const reported: number[] = [];
+    const order = new SeedOrder(10, true, (v) => reported.push(v.index));
+    expect(takeAll(order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    order.giveBack([8, 5, 6]); // a child's unstarted runs
+    expect(order.untaken).toBe(3);
+    order.complete(fail(7));
+    expect(order.untaken).toBe(2); // seed 9 (index 8) is past the failure now
+    expect(takeAll(order)).toEqual([5, 6]);
+    for (const index of [0, 1, 2, 3, 4, 5, 6]) order.complete(pass(index));
+    expect(reported).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('should count the seeds still to hand out, down to none past a failure', () => {
+    const order = new SeedOrder(10, true, () => {});
+    expect(order.untaken).toBe(10);
+    expect([order.take(), order.take(), order.take()]).toEqual([0, 1, 2]);
+    expect(order.untaken).toBe(7);
+    order.complete(fail(1));
+    expect(order.untaken).toBe(0);
+  });
+
   it('should stop handing out seeds past the first failure, yet report every earlier seed and only the lowest failure', () => {
     const reported: SeedVerdict[] = [];
     const order = new SeedOrder(10, true, (v) => reported.push(v));

@@ -40,7 +40,8 @@ describe('golden traces', () => {
       unreachable-new-backup seed 1: ok · 737 trace events · 4800c7896dcc47f3
       lossy-backup-forwards seed 1: ok · 5733 trace events · 79740e032df26445
       restarted-backup seed 1: ok · 929 trace events · 72f74964205d2fc6
-      slow-backup-lost-replies seed 1: ok · 2747 trace events · 512625856a8dadfb"
+      slow-backup-lost-replies seed 1: ok · 2747 trace events · 512625856a8dadfb
+      dead-primary-no-backup seed 1: ok · 433 trace events · 437c7a7cd5c4463a"
     `);
   }, 60_000);
 

@@ -81,4 +81,32 @@ describe('journal', () => {
     expect(journal.events).toEqual([]);
     expect(heard).toEqual([stamped(5, 'p', 'p/main', EXAMPLES.recv())]);
   });
+
+  it('should record the hot kinds written field by field exactly as their bodies, listened to or not', () => {
+    const direct = (journal: Journal, t: number): void => {
+      journal.recordConnect(t, 'p', 'p/main', 'dial', '/var/tmp/824-1000/pb-3123-basic-2', 17);
+      journal.recordConnect(t, 'p', 'p/main', 'accept', '/var/tmp/824-1000/pb-3123-basic-2', 17);
+      journal.recordFrame(t, 'p', 'p/main', 'send', 17, 'PBServer.Forward #0 request');
+      journal.recordFrame(t, 'p', 'p/main', 'recv', 17, 'PBServer.Forward #0 request');
+      journal.recordClose(t, 'p', 'p/main', 17, 2);
+      journal.recordRpcServe(t, 'p', 'p/main', 17, 'PBServer.Forward', 3);
+      journal.recordRpcReturn(t, 'p', 'p/main', 17, 'PBServer.Forward', 3, 'unexpected EOF');
+    };
+    const bodies = (['dial', 'accept', 'send', 'recv', 'close', 'rpc-serve', 'rpc-return'] as const).map((kind) => EXAMPLES[kind]());
+    const expected = bodies.map((body) => JSON.stringify(stamped(4, 'p', 'p/main', body)));
+    const quiet = new Journal();
+    direct(quiet, 4);
+    expect(quiet.events.map((event) => JSON.stringify(event))).toEqual(expected);
+    // Listeners hear what record(body) hands them (the body, stamped in place).
+    const viaBodies = new Journal();
+    const heardViaBodies: unknown[] = [];
+    viaBodies.onEvent((event) => heardViaBodies.push(JSON.stringify(event)));
+    for (const body of bodies) viaBodies.record(4, 'p', 'p/main', body);
+    const listened = new Journal();
+    const heard: unknown[] = [];
+    listened.onEvent((event) => heard.push(JSON.stringify(event)));
+    direct(listened, 4);
+    expect(heard).toEqual(heardViaBodies);
+    expect(listened.events.map((event) => JSON.stringify(event))).toEqual(expected);
+  });
 });

@@ -2,56 +2,29 @@
 // against the trace of the same run, counted independently here, and it steps, searches, filters
 // and branches. Screenshots are kept under test/view/output for a person to look at.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { captureCliOutput, captured, rpcsim } from '../support/cli-capture.ts';
 import { catalogue } from '../../scenarios/cli-catalogue.ts';
-import type { TraceEvent } from '../../sim/trace/events.ts';
 import { traceHash } from '../../sim/trace/hash.ts';
-import { launchBrowser, networkRequests, openPage, screenshot } from './support/browser.ts';
+import { networkRequests, openPage, screenshot } from './support/browser.ts';
+import { dataOf, expectedCounts, pageWriter, useBrowser } from './support/page-setup.ts';
 import type { PlannedFault } from '../../sim/faults/plan.ts';
 
 captureCliOutput();
-const dir = mkdtempSync(join(tmpdir(), 'rpcsim-view-'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser.close();
-});
-
-async function writePage(name: string, ...argv: string[]): Promise<string> {
-  const file = join(dir, `${name}.html`);
-  expect(await rpcsim('view', ...argv, '--out', file)).toBe(0);
-  expect(captured.out.join('\n')).toContain(`wrote ${file}`);
-  return file;
-}
-
-/** What the trace says the page must draw, counted from the events themselves. */
-function expectedCounts(trace: readonly TraceEvent[]): Record<string, string> {
-  const count = (keep: (e: TraceEvent) => boolean): string => String(trace.filter(keep).length);
-  return {
-    drawnArrows: count((e) => e.type === 'send'),
-    drawnErrors: count((e) => e.type === 'rpc-return' && e.error !== ''),
-    drawnMarks: count((e) => e.type === 'crash' || e.type === 'pause' || e.type === 'resume' || e.type === 'fault'),
-    drawnOps: count((e) => e.type === 'op-call'),
-  };
-}
-
-function rootData(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => ({ ...document.getElementById('rpcsim-view')!.dataset }) as Record<string, string>);
-}
+const browser = useBrowser();
+const pages = pageWriter('rpcsim-view-');
+const dir = pages.dir;
+const writePage = pages.write;
+const rootData = (page: Page): Promise<Record<string, string>> => dataOf(page);
 
 describe('rpcsim view forward-crash --seed 5', () => {
   it('should draw one arrow per message, one mark per fault and crash, one error per failed call', async () => {
     const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
     const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     expect(await rootData(page)).toMatchObject(expectedCounts(trace));
     expect(networkRequests.get(page)).toEqual([]);
     await screenshot(page, 'forward-crash-5');
@@ -62,7 +35,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
     const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
     const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
     const crash = trace.find((e) => e.type === 'crash')!;
-    const page = await openPage(browser, `${file}#window=${(crash.t - 1500) / 1e6},${(crash.t + 1500) / 1e6}`);
+    const page = await openPage(browser(), `${file}#window=${(crash.t - 1500) / 1e6},${(crash.t + 1500) / 1e6}`);
     // Two marks on s3: the fault striking ("crash s3 when ...") and the process's death.
     expect(await page.locator('.mark.crash').count()).toBe(2);
     const eof = page.locator('.failure.died', { hasText: 'unexpected EOF' }).first();
@@ -79,7 +52,7 @@ describe('rpcsim view forward-crash --seed 5', () => {
   it('should search, step and filter over what the trace holds', async () => {
     const file = await writePage('forward-crash-5', 'forward-crash', '--seed', '5');
     const { trace } = await catalogue.run('forward-crash', { seed: 5, bugs: new Set(), trace: true });
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     await page.fill('#rpcsim-view > .controls .search', 'unexpected EOF');
     await page.press('#rpcsim-view > .controls .search', 'Enter');
     const eofs = trace.filter((e) => e.type === 'rpc-return' && e.error === 'unexpected EOF').length;
@@ -112,7 +85,7 @@ describe(`rpcsim view kv-faults --seed ${KV_CATCH.seed} --swarm --bug unreachabl
     const file = await writePage(`kv-faults-${seed}`, ...argv);
     const run = await catalogue.run('kv-faults', { seed, bugs: new Set(['unreachable-backup-as-none']), trace: true, swarm: true });
     const key = /^history is not linearizable \(key (\w+)\)$/.exec(run.reason ?? '')![1]!;
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     expect(await rootData(page)).toMatchObject(expectedCounts(run.trace));
     expect(await page.locator('#rpcsim-view .ops-verdict').innerText()).toContain(`NOT linearizable on key "${key}"`);
     const violating = page.locator('.op.violating');
@@ -132,7 +105,7 @@ describe('branching in the page', () => {
   it('should turn the breakpoint lesson\'s failing run into a passing one by pausing the primary just before it dies, as the CLI does for the same plan', async () => {
     const file = join(dir, 'teach-branch.html');
     expect(await rpcsim('teach', 'breakpoint', '--html', '--out', file)).toBe(0);
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     expect(await page.locator('#rpcsim-view > header .verdict').innerText()).toMatch(/^FAIL /);
     const meta = await page.evaluate(() => (JSON.parse(document.getElementById('rpcsim-data')!.textContent!) as { meta: { scenario: string; seed: number; bugs: string[] } }).meta);
     await page.locator('#rpcsim-view > .diagram .mark.crash').first().dispatchEvent('click'); // s1's death at 4 s
@@ -143,7 +116,7 @@ describe('branching in the page', () => {
     await page.click('.branch-run');
     await page.waitForSelector('.branch-form[data-state="done"]', { timeout: 90_000 });
     const branch = page.locator('section.branch').first();
-    const plan = JSON.parse(await branch.locator('.plan').innerText()) as PlannedFault[];
+    const plan = JSON.parse((await branch.locator('.plan').textContent()) ?? '') as PlannedFault[]; // folded away: textContent, not innerText
     expect(plan.at(-1)).toEqual({ at: 3_990_000, fault: { type: 'pause', target: 's1', forMicros: 500_000 } });
     await screenshot(page, 'teach-breakpoint-branch');
     // The same plan from the terminal: rpcsim run --plan FILE passes, with the same trace.
@@ -161,17 +134,26 @@ describe('branching in the page', () => {
 });
 
 describe('rpcsim teach breakpoint --html', () => {
-  it('should draw the lesson\'s runs one under the other: (a) fails, (b) under the breakpoint passes, (c) is (a) again', async () => {
+  it('should draw the lesson\'s runs one under the other on one time axis: (a) fails, (b) under the breakpoint passes, (c) is (a) again', async () => {
     const file = join(dir, 'teach.html');
     expect(await rpcsim('teach', 'breakpoint', '--html', '--out', file)).toBe(0);
     expect(captured.out.join('\n')).toContain(`wrote ${file}`);
-    const page = await openPage(browser, file);
+    const page = await openPage(browser(), file);
     expect(await page.locator('#rpcsim-view > header .verdict').innerText()).toMatch(/^FAIL /);
     expect(await page.locator('#companion-1').getAttribute('data-verdict')).toBe('ok');
     const a = await rootData(page);
     const c = await page.locator('#companion-2').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
     expect(await page.locator('#companion-2').getAttribute('data-verdict')).toBe(await page.locator('#rpcsim-view').evaluate(() => document.querySelector('#rpcsim-view > header .verdict')!.textContent!.replace(/^FAIL /, '')));
     for (const key of ['drawnArrows', 'drawnMarks', 'drawnErrors', 'drawnOps']) expect(c[key]).toBe(a[key]);
+    // One time axis for the three runs: the same window, the longest run whole.
+    const b = await page.locator('#companion-1').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+    expect([b['windowMicros'], c['windowMicros']]).toEqual([a['windowMicros'], a['windowMicros']]);
+    const ends = await page.evaluate(() => {
+      const companions = JSON.parse(document.getElementById('rpcsim-companions')!.textContent!) as { model: { meta: { endMicros: number } } }[];
+      const own = JSON.parse(document.getElementById('rpcsim-data')!.textContent!) as { meta: { endMicros: number } };
+      return [own.meta.endMicros, ...companions.map((x) => x.model.meta.endMicros)];
+    });
+    expect(a['windowMicros']).toBe(`0-${Math.max(...ends)}`);
     await screenshot(page, 'teach-breakpoint');
     await page.close();
   }, 150_000);

@@ -14,7 +14,7 @@ export interface DetailHost {
   redraw(): void;
   focus(tMicros: number): void;
   /** Set by the branch controls: offer "what if this process failed here" for this element. */
-  onPick?: (where: { tMicros: number; lane: number }) => void;
+  onPick?: (where: { tMicros: number; lane: number; key: string }) => void;
 }
 
 /** When and on which lane an element happens (for jumping to it and for branching there). */
@@ -71,6 +71,6 @@ export function showDetail(host: DetailHost, key: string): void {
       host.redraw();
     }),
   );
-  host.detail.querySelector<HTMLElement>('.pick')?.addEventListener('click', () => host.onPick?.(place));
+  host.detail.querySelector<HTMLElement>('.pick')?.addEventListener('click', () => host.onPick?.({ ...place, key }));
   host.redraw();
 }

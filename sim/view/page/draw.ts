@@ -176,7 +176,7 @@ function failures(input: DrawInput, counts: DrawCounts): string {
   return parts.join('');
 }
 
-const MARK_GLYPH: Record<string, string> = { crash: '☠', kill: '✖', restart: '↻', pause: '‖', resume: '▶', partition: '⧸', fault: '⚡' };
+const MARK_GLYPH: Record<string, string> = { crash: '☠', kill: '✖', restart: '↻', pause: '‖', resume: '▶', partition: '⧸', drop: '✂', fault: '⚡' };
 
 function marks(input: DrawInput, counts: DrawCounts): string {
   const { model, layout, window, widthPx } = input;

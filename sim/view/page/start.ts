@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The page's entry: reads the run's view model embedded in the page, draws it, offers the
-// exports as downloads made in the page, and, when the simulator is bundled in, branching.
+// exports as downloads made in the page, and, when the simulator is bundled in, branching. Runs
+// shown beside it (a lesson's) share its time axis.
 
 import { chromeTrace } from '../export-chrome.ts';
 import { shivizLog } from '../export-shiviz.ts';
@@ -22,18 +23,23 @@ export function startPage(runner: ((model: ViewModel) => BranchRunner) | null): 
   const heading = document.getElementById('rpcsim-heading')?.textContent;
   const bugs = meta.bugs.length === 0 ? '' : ` --bug ${meta.bugs.join(' --bug ')}`;
   fillHeader(root, model, heading ?? `rpcsim view ${meta.scenario} --seed ${meta.seed}${bugs}${meta.swarm ? ' --swarm' : ''}`, null);
-  const diagram = mountDiagram(root, model, root.querySelector<HTMLElement>('.detail')!, true);
+  const diagram = mountDiagram(root, model, root.querySelector<HTMLElement>('.detail')!, { primary: true });
   offerDownload(root.querySelector('.export-chrome'), () => JSON.stringify(chromeTrace(model)), 'application/json');
   offerDownload(root.querySelector('.export-shiviz'), () => shivizLog(model), 'text/plain');
   const companions = JSON.parse(document.getElementById('rpcsim-companions')?.textContent ?? '[]') as { title: string; model: ViewModel }[];
   companions.forEach((companion, i) => {
     const section = diagramSection(`companion-${i + 1}`);
     section.classList.add('companion');
-    root.querySelector('.branches')!.before(section);
+    root.querySelector('.companions')!.appendChild(section);
     fillHeader(section, companion.model, companion.title, null);
-    mountDiagram(section, companion.model, section.querySelector<HTMLElement>('.detail')!);
+    // On the run's time axis: the lesson's runs compared at one scale, zoomed and panned together.
+    mountDiagram(section, companion.model, section.querySelector<HTMLElement>('.detail')!, { axis: diagram.axis });
     section.dataset['verdict'] = companion.model.meta.verdict;
   });
+  if (companions.length > 0 && !location.hash.includes('window=')) {
+    diagram.state.window = diagram.axis.fullWindow(); // the longest of the runs, whole
+    diagram.redraw();
+  }
   if (runner !== null) wireBranching(diagram, runner(model), root.querySelector<HTMLElement>('.branch-form')!, root.querySelector<HTMLElement>('.branches')!);
   window.addEventListener('resize', () => diagram.redraw());
 }
