@@ -109,7 +109,14 @@ export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
     readlink: notImplemented('readlink'),
     symlink: notImplemented('symlink'),
     utimes: notImplemented('utimes'),
-    // syscall.Shutdown (our overlay of syscall/net_js.go) on a descriptor from File().
-    shutdown: (fd: number, how: number, callback: Callback) => call('shutdown', callback, () => sockets.shutdown(fd, how)),
+    // syscall.Shutdown (our overlay of syscall/net_js.go) on a descriptor from File(). It acts
+    // when called, as shutdown(2) does, and only its return costs time: the 2015 accept loop
+    // passes `int(f.Fd())` and drops f, so while a deferred shutdown waited, Go's finalizer for
+    // f could close that descriptor first and the loop printed "shutdown: bad file descriptor",
+    // which real Go never does.
+    shutdown: (fd: number, how: number, callback: Callback) => {
+      const outcome = sockets.shutdown(fd, how);
+      call('shutdown', callback, () => outcome);
+    },
   };
 }

@@ -42,6 +42,14 @@ describe('rpcsim go test on a GOPATH package with the unreliable accept loop', (
     expect([...seen].sort()).toEqual([...texts.keys()].sort());
   }, 4 * RUN_TIMEOUT_MS);
 
+  it('should shut a socket down when syscall.Shutdown is called, before Go can finalize the File() it came from', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const result = await runGoTest(kv, { seed, verbose: false, run: 'TestShutdownFileDropped' });
+      expect(result.output).not.toContain('bad file descriptor');
+      expect(result.ok).toBe(true);
+    }
+  }, RUN_TIMEOUT_MS);
+
   it('should give the program a fixed pid and uid', async () => {
     const result = await runGoTest(kv, { seed: 3, verbose: true, run: 'TestUnreliablePuts' });
     expect(result.output).toContain('pid 2015 uid 1000\n');
