@@ -7,6 +7,13 @@ import { UsageError, fileReadError } from './usage-error.ts';
 
 const ACTIONS = new Set(['crash', 'kill', 'restart', 'pause', 'partition', 'unreliable', 'drop']);
 
+/** The fields each fault type reads: any other field is a typo or a field of another type, and
+ *  the run would go on without it, so it is refused rather than ignored. */
+const FAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  crash: [], kill: [], restart: [], pause: ['forMicros'], partition: ['forMicros'], unreliable: ['on'], drop: ['message'],
+};
+const TRIGGER_FIELDS = ['on', 'target', 'method', 'nth'];
+
 export function writePlanFile(path: string, plan: FaultPlan): void {
   writeFileSync(path, JSON.stringify(plan, null, 2) + '\n');
 }
@@ -37,6 +44,8 @@ function checkEntry(path: string, index: number, entry: unknown): PlannedFault {
   const where = `${path}: entry ${index}`;
   if (typeof entry !== 'object' || entry === null) throw new UsageError(`${where} is not an object`);
   const e = entry as Record<string, unknown>;
+  if ('at' in e && 'when' in e) throw new UsageError(`${where} has both "at" and "when": give one (a virtual time in microseconds, or a trigger)`);
+  refuseUnknownFields(where, 'an entry', e, ['at', 'when', 'fault']);
   const fault = checkAction(where, e['fault']);
   if (typeof e['at'] === 'number' && Number.isSafeInteger(e['at']) && e['at'] >= 0) return { at: e['at'], fault };
   if (typeof e['when'] === 'object' && e['when'] !== null) return { when: checkTrigger(where, e['when'] as Record<string, unknown>), fault };
@@ -55,11 +64,19 @@ function checkAction(where: string, value: unknown): FaultAction {
   if (a['type'] === 'drop' && a['message'] !== 'request' && a['message'] !== 'reply') {
     throw new UsageError(`${where}: a drop needs "message": "request" or "reply" (which half of the next call to ${a['target']} to lose)`);
   }
+  refuseUnknownFields(where, `a ${a['type']}`, a, ['type', 'target', ...FAULT_FIELDS[a['type']]!]);
   return a as unknown as FaultAction;
 }
 
 function checkTrigger(where: string, t: Record<string, unknown>): Trigger {
   const ok = (t['on'] === 'receive' || t['on'] === 'serve' || t['on'] === 'send') && typeof t['target'] === 'string' && typeof t['method'] === 'string' && Number.isSafeInteger(t['nth']) && (t['nth'] as number) >= 1;
   if (!ok) throw new UsageError(`${where}: "when" needs on (receive|serve|send), target, method and nth ≥ 1`);
+  refuseUnknownFields(where, '"when"', t, TRIGGER_FIELDS);
   return t as unknown as Trigger;
+}
+
+function refuseUnknownFields(where: string, what: string, value: Record<string, unknown>, known: readonly string[]): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown === undefined) return;
+  throw new UsageError(`${where}: ${what} takes no "${unknown}" (its fields: ${known.join(', ')}); remove it or fix its name`);
 }

@@ -1,6 +1,7 @@
 // A drop in a `--plan` file, through the CLI's main(): `run` names it and its trace replays
 // identically, `shrink` removes a drop the failure does not need and keeps the one it does, and a
-// drop entry that is wrong is refused in one line on stderr with exit 2.
+// drop entry that is wrong (a missing field, or one it does not read) is refused in one line on
+// stderr with exit 2.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,10 @@ describe('a drop in a --plan file', () => {
     ['a wrong message', [{ at: 0, fault: { type: 'drop', target: 's1', message: 'both' } }], /entry 0: a drop needs "message": "request" or "reply"/],
     ['no target', [{ at: 0, fault: { type: 'drop', message: 'reply' } }], /entry 0: fault needs a "target" server name/],
     ['a server the scenario lacks', [{ at: 0, fault: { type: 'drop', target: 's9', message: 'reply' } }], /entry 0 targets "s9", which kv-faults does not have/],
+    ['a field drops do not read', [{ at: 0, fault: { type: 'drop', target: 's1', message: 'reply', forMicros: 5 } }], /entry 0: a drop takes no "forMicros" \(its fields: type, target, message\)/],
+    ['a misspelt entry field', [{ at: 0, fualt: {}, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: an entry takes no "fualt"/],
+    ['a misspelt trigger field', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: 1, nht: 2 }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "when" takes no "nht"/],
+    ['both a time and a trigger', [{ at: 0, when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: 1 }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0 has both "at" and "when"/],
     ['a trigger without nth', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get' }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "when" needs on \(receive\|serve\|send\), target, method and nth ≥ 1/],
   ];
   for (const [what, plan, message] of BAD) {
