@@ -6,25 +6,16 @@
 // as equivalent (sim/mutate/equivalent-mutants.json) are reported apart and not run, unless
 // --run-equivalent asks to check that none of them is killed after all.
 
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readEquivalents, staleEquivalents } from './equivalent.ts';
 import { allMutations, sampleMutations } from './sample.ts';
 import { DEFAULT_RUNS, Sandbox, type MutantVerdict } from './run-mutants.ts';
 import { printScore, type MutantResult } from './report.ts';
+import { positiveCount, readFlagFile, refuse, scriptFlags } from './script-args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function count(text: string | undefined, fallback: number, flag: string): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    console.error(`mutants: bad ${flag} "${text}": give a positive whole number`);
-    process.exit(2);
-  }
-  return n;
-}
+const USAGE = 'npm run mutants [-- --sample N --seed S --runs R --jobs J --timeout-s T --sites FILE --run-equivalent]';
+const count = (text: string | undefined, fallback: number, flag: string): number => positiveCount('mutants', text, fallback, flag);
 
 const options = {
   sample: { type: 'string' },
@@ -35,11 +26,9 @@ const options = {
   sites: { type: 'string' },
   'run-equivalent': { type: 'boolean' },
 } as const;
-const { values } = parseArgs({ options, strict: true });
-if (values.sites !== undefined && values.sample !== undefined) {
-  console.error('mutants: --sites names the mutants to run, --sample draws them: give one or the other');
-  process.exit(2);
-}
+const values = scriptFlags('mutants', USAGE, options);
+if (values.sites !== undefined && values.sample !== undefined) refuse('mutants', '--sites names the mutants to run, --sample draws them: give one or the other');
+const sitesText = values.sites === undefined ? undefined : readFlagFile('mutants', '--sites', values.sites);
 const seed = count(values.seed, 1, '--seed');
 const explicitTimeout = values['timeout-s'] === undefined ? null : count(values['timeout-s'], 0, '--timeout-s');
 let budget = { runs: count(values.runs, DEFAULT_RUNS, '--runs'), jobs: count(values.jobs, 2, '--jobs'), timeoutSeconds: explicitTimeout ?? 600 };
@@ -52,8 +41,8 @@ const equivalentWhy = new Map(equivalents.map((e) => [e.site, e.why]));
 
 let chosen = sampleMutations(mutations, count(values.sample, 20, '--sample'), seed);
 let what = `sample of ${chosen.length} (seed ${seed})`;
-if (values.sites !== undefined) {
-  const wanted = readFileSync(values.sites, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+if (values.sites !== undefined && sitesText !== undefined) {
+  const wanted = sitesText.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   const byKey = new Map(mutations.map((m) => [m.key, m]));
   const unknown = wanted.filter((key) => !byKey.has(key));
   if (unknown.length > 0) {

@@ -4,24 +4,16 @@
 // runs against it. Prints, for each, the first failing run (scenario, seed, strategy, reason) or
 // MISSED, then the figure.
 
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RUNS, Sandbox, type MutantBudget } from './run-mutants.ts';
 import { STUDENT_BUGS, studentBugSplice } from './student-bugs.ts';
+import { positiveCount, scriptFlags } from './script-args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const USAGE = 'npm run student-bugs [-- --runs R --jobs J]';
+const count = (text: string | undefined, fallback: number, flag: string): number => positiveCount('student-bugs', text, fallback, flag);
 
-function count(text: string | undefined, fallback: number, flag: string): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    console.error(`student-bugs: bad ${flag} "${text}": give a positive whole number`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const { values } = parseArgs({ options: { runs: { type: 'string' }, jobs: { type: 'string' } }, strict: true });
+const values = scriptFlags('student-bugs', USAGE, { runs: { type: 'string' }, jobs: { type: 'string' } });
 let budget: MutantBudget = { runs: count(values.runs, DEFAULT_RUNS, '--runs'), jobs: count(values.jobs, 2, '--jobs'), timeoutSeconds: 600 };
 const splices = STUDENT_BUGS.map((bug) => ({ bug, splice: studentBugSplice(ROOT, bug) }));
 const broken = splices.filter((s) => 'problem' in s.splice);
