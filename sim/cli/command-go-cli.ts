@@ -2,14 +2,15 @@
 // and its tests, built for js/wasm with rpcsim's overlay and run on rpcsim's kernel. Prints the
 // tests' own output as it comes, then a summary and the command that replays the run.
 // Exit 0: every test passed; 1: a test failed (or the program died); 2: bad input (no Go, an
-// unsupported Go, not a package, a build error printed as Go prints it).
+// unsupported Go, not a package, a build error printed as Go prints it, a --run pattern that is
+// not a Go regexp).
 
 import { parseArgs } from 'node:util';
 import { runGoTest, type GoTestResult } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { GO_TEST_USAGE, helpText } from './help.ts';
-import { prepareOrExplain, readGoRunFlags, replayCommand } from './go-flags-cli.ts';
+import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand } from './go-flags-cli.ts';
 import { describeGoFaultPlan } from '../golang/socket-faults.ts';
 import { goExploreCommand } from './command-go-explore-cli.ts';
 
@@ -52,14 +53,26 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
   const prepared = prepareOrExplain(flags.dir, 'go test');
   if (typeof prepared === 'number') return prepared;
   const startedMs = Date.now();
+  // The first line is held until it is whole: if Go refuses the --run pattern, that line becomes
+  // the one line of bad input on stderr instead of a test's output.
+  let held: string | null = flags.run === undefined ? null : '';
   const result = await runGoTest(prepared, {
     seed,
     verbose: flags.verbose,
     ...(flags.run === undefined ? {} : { run: flags.run }),
     ...(flags.faults === undefined ? {} : { faults: flags.faults }),
     env: flags.env,
-    onOutput: (text) => process.stdout.write(text),
+    onOutput: (text) => {
+      if (held === null) return void process.stdout.write(text);
+      held += text;
+      if (!held.includes('\n') || refusedRunPattern('go test', flags, held) !== null) return;
+      process.stdout.write(held);
+      held = null;
+    },
   });
+  const refused = refusedRunPattern('go test', flags, result.output);
+  if (refused !== null) throw refused;
+  if (held !== null) process.stdout.write(held);
   if (!result.output.endsWith('\n') && result.output.length > 0) process.stdout.write('\n');
   const wallSeconds = ((Date.now() - startedMs) / 1000).toFixed(1);
   const replay = `replay: ${replayCommand(flags, seed)}`;

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { runGoSeed, type GoExploreJob, type GoSeedVerdict } from '../golang/explore-seed.ts';
 import type { PreparedGoTest } from '../golang/go-test.ts';
-import { prepareOrExplain, readGoRunFlags, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
+import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
 import { parseSeed } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { GO_EXPLORE_USAGE } from './help.ts';
@@ -49,6 +49,8 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const first = values.first === true;
   const ran = jobs <= 1 ? await runHere(prepared, job, seeds, first) : await runInWorkers(job, seeds, jobs, first);
   const verdicts = first ? upToFirstFailure(ran) : ran.sort((a, b) => a.seed - b.seed);
+  const refused = refusedRunPattern('go explore', flags, verdicts.find((v) => !v.ok)?.why.join('\n') ?? '');
+  if (refused !== null) throw refused;
   report(flags, verdicts, (Date.now() - startedMs) / 1000, jobs, prepared.pkg.name, first && verdicts.length < count);
   return verdicts.every((v) => v.ok) ? 0 : 1;
 }

@@ -56,6 +56,15 @@ function readPlan(command: string, path: string): GoFaultPlan {
   return plan;
 }
 
+/** Go's testing package checks -test.run before any test runs and exits 1 on a pattern its
+ *  regexp package cannot parse. That is bad input, not a failing seed, so it is refused as one;
+ *  only Go can judge the pattern (RE2 is not JavaScript's syntax: `(?i)` is Go's, `(?=` is not). */
+export function refusedRunPattern(command: string, flags: GoRunFlags, output: string): UsageError | null {
+  const match = /^testing: invalid regexp for .*?-test\.run \(.*?\): (.*)$/m.exec(output);
+  if (match === null || flags.run === undefined) return null;
+  return new UsageError(`${command}: --run ${shellWord(flags.run)} is not a Go regexp (${match[1]}); give a pattern Go's regexp package parses, e.g. --run 'TestBasicFail|TestAtMostOnce'`);
+}
+
 /** The command that replays one seed of this run, as the rest of the CLI prints replays. -v may
  *  be added or left out: the program runs with Go's -test.v either way, so it is the same run. */
 export function replayCommand(flags: GoRunFlags, seed: number): string {

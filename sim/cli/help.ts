@@ -100,7 +100,7 @@ const DETAIL: Record<HelpTopic, string> = {
     '  socket files losing their name); --env NAME=VALUE sets a variable for the program and goes into\n' +
     '  the replay command.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
-    '  not a package, a build error).',
+    '  not a package, a build error, a --run pattern Go\'s regexp package cannot parse).',
   view:
     'rpcsim view <scenario> [--seed N] [--bug NAME]... [--swarm] [--strategy random|swarm|pct] [--plan FILE] [--format html|chrome|shiviz] [--out FILE]\n' +
     'rpcsim view --trace FILE [--format html|chrome|shiviz] [--out FILE]\n' +

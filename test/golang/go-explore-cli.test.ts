@@ -64,6 +64,16 @@ describe('rpcsim go explore', () => {
     expect(out.join('')).toContain('(socket faults: lose a socket file at 0.010000 s)');
   }, TIMEOUT_MS);
 
+  it('should refuse a --run pattern Go cannot parse in one line, not report every seed as failing', async () => {
+    for (const jobs of ['1', '2']) {
+      err.length = 0;
+      out.length = 0;
+      expect(await goCommand(['explore', KV, '--seeds', '2', '--jobs', jobs, '--run', 'TestPutsExecutedOnce|('])).toBe(2);
+      expect(err).toEqual([expect.stringMatching(/^rpcsim: go explore: --run 'TestPutsExecutedOnce\|\(' is not a Go regexp \(error parsing regexp: missing closing \): `\(`\)/)]);
+      expect(out.join('')).toBe('');
+    }
+  }, TIMEOUT_MS);
+
   it('should refuse a bad plan file in one line', async () => {
     expect(await goCommand(['explore', KV, '--seeds', '2', '--plan', KV + '/kv_test.go'])).toBe(2);
     expect(err[0]).toMatch(/^rpcsim: go explore: --plan .*kv_test\.go: not JSON/);

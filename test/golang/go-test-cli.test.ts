@@ -98,6 +98,14 @@ describe('rpcsim go test', () => {
     expect(err.at(-1)).toBe('rpcsim: go test: --env no-equals-sign: write it as NAME=VALUE, e.g. --env RPCSIM_BUGS=fresh-id-per-retry\n');
   }, BUILD_TIMEOUT_MS);
 
+  it('should refuse a --run pattern Go cannot parse in one line on stderr, not run it as a failing test', async () => {
+    expect(await goCommand(['test', CLOCK, '--run', 'TestTimer|(', '-v'])).toBe(2);
+    expect(err).toEqual([expect.stringMatching(/^rpcsim: go test: --run 'TestTimer\|\(' is not a Go regexp \(error parsing regexp: missing closing \): `\(`\); give a pattern/)]);
+    expect(out.join('')).toBe('');
+    // Go's own syntax, which JavaScript's RegExp would refuse, still runs.
+    expect(await goCommand(['test', CLOCK, '--run', '(?i)testtimer'])).toBe(0);
+  }, BUILD_TIMEOUT_MS);
+
   it('should refuse a flag it does not use', async () => {
     expect(await goCommand(['test', CLOCK, '--jobs', '2'])).toBe(2);
     expect(err[0]).toMatch(/^rpcsim: go test: Unknown option '--jobs'/);
