@@ -95,9 +95,10 @@ const DETAIL: Record<HelpTopic, string> = {
     '  seed (default --seed 1): Go\'s own output, then a summary and the replay command. go explore runs\n' +
     '  seeds S..S+N-1 (default --from 1), in J worker threads, and prints each failing seed with Go\'s\n' +
     '  message and its replay command; --first stops at the lowest failing seed. --run REGEX picks\n' +
-    '  tests and -v (go test) prints each, as in Go\'s go test; --plan FILE or --swarm add socket\n' +
-    '  faults (requests or replies dropped, resets, delayed reads, socket files losing their name);\n' +
-    '  --env NAME=VALUE sets a variable for the program and goes into the replay command.\n' +
+    '  tests and -v (go test) prints each, as in Go\'s go test: the same run of the seed as without it.\n' +
+    '  --plan FILE or --swarm add socket faults (requests or replies dropped, resets, delayed reads,\n' +
+    '  socket files losing their name); --env NAME=VALUE sets a variable for the program and goes into\n' +
+    '  the replay command.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
     '  not a package, a build error).',
   view:

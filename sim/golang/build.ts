@@ -97,8 +97,11 @@ export function buildTestBinary(pkg: GoPackage, toolchain: GoToolchain): GoBinar
   const key = buildKey(pkg, toolchain);
   const path = join(cache, key === null ? `${pkg.name}.test.wasm` : `${pkg.name}-${key}.test.wasm`);
   if (key !== null && existsSync(path)) return { path, key, cached: true };
-  const overlayPath = join(cache, `overlay-${toolchain.version}.json`);
-  writeFileSync(overlayPath, overlayJson(toolchain.goroot));
+  // Named by its content: checkouts in other folders share the cache, and each overlay file
+  // names the folder it is in, so one shared name let a build run with another checkout's overlay.
+  const overlay = overlayJson(toolchain.goroot);
+  const overlayPath = join(cache, `overlay-${toolchain.version}-${createHash('sha256').update(overlay).digest('hex').slice(0, 12)}.json`);
+  writeFileSync(overlayPath, overlay);
   const partial = `${path}.${process.pid}.part`;
   const built = spawnSync(toolchain.command, ['test', '-c', '-vet=off', '-overlay', overlayPath, '-o', partial, '.'], {
     cwd: pkg.dir,

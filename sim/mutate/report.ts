@@ -39,7 +39,7 @@ export function scoreOf(results: readonly MutantResult[]): Score {
 export function printScore(results: readonly MutantResult[], print: (line: string) => void = console.log): Score {
   const score = scoreOf(results);
   const percent = score.counted === 0 ? 0 : (100 * score.killed) / score.counted;
-  print(`\nmutation score: ${score.killed}/${score.counted} = ${percent.toFixed(1)}% of the non-equivalent mutants killed (or timed out); ${score.equivalent} equivalent (sim/mutate/equivalent-mutants.json) and ${score.errors} that did not compile or start, not counted`);
+  print(`\nmutation score: ${score.killed}/${score.counted} = ${percent.toFixed(1)}% of the non-equivalent mutants killed (or timed out); ${score.equivalent} equivalent (sim/mutate/equivalent-mutants.json) and ${score.errors} that did not start, not counted`);
   for (const r of score.wronglyEquivalent) print(`  listed as equivalent but KILLED (take it off the list): ${r.key}`);
   for (const r of score.survivors) print(`  survived: ${r.where}\n            ${r.key}`);
   return score;

@@ -3,7 +3,8 @@
 // is rewritten there and `rpcsim explore --all-scenarios` runs the portfolio within a budget of
 // runs. A failing run kills the mutant (the first failure is kept: scenario, seed, strategy); a
 // pass within the budget means it survived; a run past the time limit is killed as a timeout
-// (the mutant hung the simulator); a mutant that cannot even start is an error, not counted.
+// (the mutant hung the simulator), and so is one that makes the simulator panic; a mutant that
+// cannot even start is an error, not counted.
 
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -84,6 +85,11 @@ function exploreIn(dir: string, budget: MutantBudget): Promise<MutantVerdict> {
         const f = JSON.parse(failure) as { scenario: string; seed: number; strategy: string; kind: string; reason: string };
         return resolve({ status: 'killed', by: `${f.scenario} seed ${f.seed} (${f.strategy}, ${f.kind}): ${f.reason}`, seconds: seconds() });
       }
+      // The simulator's own panic (an InvariantError: e.g. a call left unawaited that runs on
+      // after its goroutine) is the mutant breaking the program, found while running; with
+      // --jobs 2 it can escape the run and end the explorer instead of naming a seed.
+      const panic = /InvariantError: .*/.exec(err)?.[0];
+      if (panic !== undefined) return resolve({ status: 'killed', by: `the simulator panicked: ${panic}`, seconds: seconds() });
       const why = err.split('\n').find((line) => line.trim() !== '') ?? `exit ${code}`;
       resolve({ status: 'error', why, seconds: seconds() });
     });

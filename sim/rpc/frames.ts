@@ -15,16 +15,17 @@ export interface ResponseFrame {
   readonly reply: unknown;
 }
 
-const labels = new Map<string, string[]>();
+/** Per direction, per method, the labels by seq: a map each, so a lookup builds no key string. */
+const labels = { request: new Map<string, string[]>(), response: new Map<string, string[]>() };
 
 /** "PBServer.Get #0 request": interned, since every call writes two and most seqs are small. */
 export function frameLabel(method: string, seq: number, direction: 'request' | 'response'): string {
-  const key = direction === 'request' ? method : `${method}\u0000`;
-  let bySeq = labels.get(key);
+  if (seq >= 64) return `${method} #${seq} ${direction}`;
+  const byMethod = labels[direction];
+  let bySeq = byMethod.get(method);
   if (bySeq === undefined) {
     bySeq = [];
-    labels.set(key, bySeq);
+    byMethod.set(method, bySeq);
   }
-  if (seq >= 64) return `${method} #${seq} ${direction}`;
   return (bySeq[seq] ??= `${method} #${seq} ${direction}`);
 }
