@@ -6,5 +6,12 @@ import type { Benchmark } from '../sim/bench/extra-benchmarks.ts';
 import { linBenchmark } from '../sim/bench/lin-bench.ts';
 import { suiteBenchmark } from './bench-suite-wallclock.ts';
 
+// It takes no flags: one it ignored would leave the user thinking the figures obeyed it.
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  process.stderr.write(`bench: it takes no arguments ("${args.join(' ')}" given); run npm run bench alone\n`);
+  process.exit(2);
+}
+
 const extra: readonly Benchmark[] = [suiteBenchmark, linBenchmark];
 await runBenchmarks(extra);
