@@ -9,7 +9,8 @@ import type { Benchmark } from './extra-benchmarks.ts';
 import { floorKernelWorkload, floorRpcWorkload } from './floor-bench.ts';
 
 function line(metric: string, value: number, unit: string): void {
-  const shown = value >= 100 ? Math.round(value).toString() : value >= 0.1 ? value.toFixed(2) : value.toFixed(4);
+  // Ratios to three significant digits: 0.10 and 0.104 differ by a step of progress.
+  const shown = unit === 'ratio' ? value.toPrecision(3) : value >= 100 ? Math.round(value).toString() : value >= 0.1 ? value.toFixed(2) : value.toFixed(4);
   console.log(`${metric} ${shown} ${unit}`);
 }
 
