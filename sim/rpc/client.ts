@@ -68,7 +68,9 @@ export class RpcClient implements KernelCallback {
     // before it fails the pending calls: a failure seen meanwhile waits for the write.
     const setupMicros = this.net.setupDelayMicros();
     if (setupMicros > 0) await this.kernel.sleep(setupMicros);
-    if (this.shutdown || this.closing) return { ok: false, error: ErrShutdown };
+    // Go's send fails the call before it takes a sequence number; the trace names the number
+    // it would have taken, so the failure shows (and is explained) like any other return.
+    if (this.shutdown || this.closing) return this.returned(method, this.nextSeq, { ok: false, error: ErrShutdown });
     const seq = this.nextSeq++;
     const call: PendingCall = { seq, method, waiter: null };
     this.pending.push(call);

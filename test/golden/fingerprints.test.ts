@@ -29,7 +29,7 @@ describe('golden traces', () => {
       at-most-once seed 1: ok · 2673 trace events · 919047552f04398f
       fail-put seed 1: ok · 1594 trace events · c2e17d296c743387
       concurrent-same-append seed 1: ok · 3755 trace events · cac6458db3964d33
-      concurrent-same-unreliable seed 1: ok · 14574 trace events · 0c25acc01f8cad26
+      concurrent-same-unreliable seed 1: ok · 14576 trace events · 4cba0caec5e151dc
       repeated-crash seed 1: ok · 136713 trace events · 329faeef029e2bdd
       repeated-crash-unreliable seed 1: ok · 68058 trace events · 8c8e68b464d831d6
       partition1 seed 1: ok · 1022 trace events · 126bb9127b5bd348
