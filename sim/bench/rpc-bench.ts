@@ -51,10 +51,10 @@ export async function rpcRun(): Promise<{ calls: number; report: RunReport; worl
   return { calls, report, world };
 }
 
-/** A run recorded in full whose trace nobody reads: released at the end, as a caller that drops
- *  passing runs would, so its journal's buffers serve the next run's. */
+/** A run recorded in full (trace and decisions) that nobody reads: released at the end, as a
+ *  caller that drops passing runs would, so its buffers serve the next run's. */
 export async function rpcWorkload(): Promise<number> {
   const { calls, world } = await rpcRun();
-  world.journal.release();
+  world.release();
   return calls;
 }
