@@ -69,6 +69,13 @@ export class World {
     this.net.trace(body);
   }
 
+  /** The run is over and nobody will read its trace or its decisions (a benchmark, a passing
+   *  run nobody looks at): their buffers go to the next world's in this process. */
+  release(): void {
+    this.journal.release();
+    this.recorder.log.release();
+  }
+
   async run(main: () => Promise<void>): Promise<RunReport> {
     enterWorld(this);
     try {

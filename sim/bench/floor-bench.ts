@@ -122,7 +122,7 @@ class FloorSim {
   }
 }
 
-/** kernel-bench's goroutines on the floor: 100 tasks, 2,000 sleeps each. Returns events/s. */
+/** kernel-bench's goroutines on the floor: 100 tasks, 2,000 sleeps each. Returns the events. */
 export async function floorKernelWorkload(): Promise<number> {
   const sim = new FloorSim();
   for (let g = 0; g < 100; g++) {

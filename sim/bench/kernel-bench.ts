@@ -7,7 +7,8 @@ const GOROUTINES = 100;
 const ITERATIONS = 2_000;
 
 export async function kernelWorkload(): Promise<number> {
-  const report = await new World({ seed: 1 }).run(async () => {
+  const world = new World({ seed: 1 });
+  const report = await world.run(async () => {
     const mu = new Mutex();
     const done = new WaitGroup();
     for (let g = 0; g < GOROUTINES; g++) {
@@ -26,5 +27,6 @@ export async function kernelWorkload(): Promise<number> {
     }
     await done.wait();
   });
+  world.release(); // nobody reads this trace or its decisions: their buffers serve the next run
   return report.events;
 }

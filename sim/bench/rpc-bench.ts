@@ -28,10 +28,12 @@ function startServer(index: number): string {
   return path;
 }
 
-/** The calls that succeeded, and the run's report (its trace not yet read, so not yet built). */
-export async function rpcRun(): Promise<{ calls: number; report: RunReport }> {
+/** The calls that succeeded, the run's report (its trace not yet read, so not yet built) and
+ *  its world. */
+export async function rpcRun(): Promise<{ calls: number; report: RunReport; world: World }> {
   let calls = 0;
-  const report = await new World({ seed: 1 }).run(async () => {
+  const world = new World({ seed: 1 });
+  const report = await world.run(async () => {
     const paths = Array.from({ length: SERVERS }, (_, i) => startServer(i + 1));
     const done = new WaitGroup();
     for (let c = 0; c < CLIENTS; c++) {
@@ -46,9 +48,13 @@ export async function rpcRun(): Promise<{ calls: number; report: RunReport }> {
     }
     await done.wait();
   });
-  return { calls, report };
+  return { calls, report, world };
 }
 
+/** A run recorded in full (trace and decisions) that nobody reads: released at the end, as a
+ *  caller that drops passing runs would, so its buffers serve the next run's. */
 export async function rpcWorkload(): Promise<number> {
-  return (await rpcRun()).calls;
+  const { calls, world } = await rpcRun();
+  world.release();
+  return calls;
 }

@@ -4,14 +4,8 @@ export function wallMillis(): number {
   return performance.now();
 }
 
-/** Runs `body` once to warm the JIT, then `rounds` times, and returns the best wall time in ms. */
-export async function bestOf(rounds: number, body: () => Promise<void>): Promise<number> {
-  await body();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await body();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
+/** CPU time this process has used (user + system, all threads), in ms. */
+export function cpuMillis(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }

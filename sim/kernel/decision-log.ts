@@ -10,12 +10,25 @@ export interface DecisionRecord {
   readonly value: number;
 }
 
+/** Chunk buffers of released logs (DecisionLog.release), for the next log in this process: a
+ *  fresh 1.1 MB buffer a chunk, allocated and dropped run after run, cost more than reusing them.
+ *  Capped, so a burst of long runs does not pin their memory for the rest of the process. */
+const spareBuffers: ArrayBuffer[] = [];
+const SPARE_BUFFERS_MAX = 16;
+
+/** How many released chunk buffers wait for the next log (tests look). */
+export function spareDecisionBuffers(): number {
+  return spareBuffers.length;
+}
+
 export class DecisionLog {
   // Fixed-size chunks of typed arrays: a busy run makes millions of decisions, and doubling one
-  // big array meant copies and large off-heap allocations that showed up as GC time.
+  // big array meant copies and large off-heap allocations that showed up as GC time. One buffer
+  // a chunk: values, then bounds (8 bytes each), then kinds (1 byte).
   private static readonly CHUNK = 1 << 16;
-  private readonly chunks: { kinds: Uint8Array; bounds: Float64Array; values: Float64Array }[] = [];
+  private readonly chunks: { buffer: ArrayBuffer; kinds: Uint8Array; bounds: Float64Array; values: Float64Array }[] = [];
   private count = 0;
+  private released = false;
 
   get length(): number {
     return this.count;
@@ -24,8 +37,11 @@ export class DecisionLog {
   append(kind: DecisionKind, n: number, value: number): void {
     const offset = this.count % DecisionLog.CHUNK;
     if (offset === 0) {
+      if (this.released) throw new Error('a released decision log cannot record');
       const size = DecisionLog.CHUNK;
-      this.chunks.push({ kinds: new Uint8Array(size), bounds: new Float64Array(size), values: new Float64Array(size) });
+      // A reused buffer holds an earlier log's entries: never read, since at() reads below count.
+      const buffer = spareBuffers.pop() ?? new ArrayBuffer(size * 17);
+      this.chunks.push({ buffer, values: new Float64Array(buffer, 0, size), bounds: new Float64Array(buffer, size * 8, size), kinds: new Uint8Array(buffer, size * 16, size) });
     }
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk.kinds[offset] = decisionKindCode(kind);
@@ -34,7 +50,17 @@ export class DecisionLog {
     this.count++;
   }
 
+  /** Gives the chunks' buffers to the next log; this one can no longer be read or appended to.
+   *  Only for a run whose owner says its decisions will not be read again. */
+  release(): void {
+    for (const chunk of this.chunks) if (spareBuffers.length < SPARE_BUFFERS_MAX) spareBuffers.push(chunk.buffer);
+    this.chunks.length = 0;
+    this.count = 0;
+    this.released = true;
+  }
+
   at(index: number): DecisionRecord | undefined {
+    if (this.released) throw new Error('this decision log was released: it can no longer be read');
     if (index < 0 || index >= this.count) return undefined;
     const chunk = this.chunks[Math.floor(index / DecisionLog.CHUNK)]!;
     const offset = index % DecisionLog.CHUNK;

@@ -31,8 +31,15 @@ export class Journal {
   /** Every recorded event, in order. Built on first read and extended on later ones, so the
    *  same event is the same object each time (callers index traces by identity). */
   get events(): readonly TraceEvent[] {
+    if (this.columns.released && this.decoded.length < this.columns.length) throw new Error('this trace was released: it can no longer be read');
     for (let i = this.decoded.length; i < this.columns.length; i++) this.decoded.push(this.columns.decode(i));
     return this.decoded;
+  }
+
+  /** The run is over and nobody will read its trace (a benchmark, a passing run nobody looks
+   *  at): its column buffers go to the next journal in this process instead of the collector. */
+  release(): void {
+    this.columns.release();
   }
 
   onEvent(listener: TraceListener): void {

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TraceBody, TraceType } from '../../sim/trace/events.ts';
+import { spareChunkBuffers } from '../../sim/trace/event-columns.ts';
 import { Journal } from '../../sim/trace/journal.ts';
 import { renderJsonl } from '../../sim/trace/render-jsonl.ts';
 
@@ -108,5 +109,26 @@ describe('journal', () => {
     direct(listened, 4);
     expect(heard).toEqual(heardViaBodies);
     expect(listened.events.map((event) => JSON.stringify(event))).toEqual(expected);
+  });
+
+  it('should give a released journal\'s buffers to the next one without any of its rows showing through', () => {
+    // The first journal fills every column of three chunks with numbers the second never writes.
+    const old = new Journal();
+    for (let i = 0; i < 40_000; i++) old.recordRpcReturn(1e9 + i, `old${i % 7}`, `old${i % 7}/task`, 999_999, `Old.Method${i % 5}`, 123_456, `old error ${i % 11}`);
+    const spareBefore = spareChunkBuffers();
+    old.release();
+    expect(spareChunkBuffers()).toBe(spareBefore + 3);
+    expect(() => old.events).toThrow(/released/);
+    expect(() => old.record(1, 'p', 'p/main', EXAMPLES.log())).toThrow(/released/);
+    // The next journal takes them, and every kind of event comes back exactly as written.
+    const next = new Journal();
+    let expected = '';
+    for (let i = 0; i < 40_000; i++) {
+      const kind = KINDS[i % KINDS.length]!;
+      next.record(i, 'p', `p/task${i % 3}`, EXAMPLES[kind]());
+      expected += JSON.stringify(stamped(i, 'p', `p/task${i % 3}`, EXAMPLES[kind]())) + '\n';
+    }
+    expect(spareChunkBuffers()).toBe(spareBefore);
+    expect(renderJsonl(next.events)).toBe(expected);
   });
 });
