@@ -7,8 +7,12 @@ const args = process.argv.slice(2);
 let seeds = 20;
 if (args.length > 0) {
   const n = Number(args[1]);
-  if (args[0] !== '--seeds' || args.length !== 2 || !Number.isInteger(n) || n < 1) {
-    process.stderr.write(`fidelity: unknown arguments "${args.join(' ')}"; use --seeds N (a whole number of seeds, default 20)\n`);
+  if (args[0] !== '--seeds' || args.length > 2) {
+    process.stderr.write(`fidelity: unknown arguments "${args.join(' ')}"; the only option is --seeds N (default 20)\n`);
+    process.exit(2);
+  }
+  if (args.length < 2 || !Number.isInteger(n) || n < 1) {
+    process.stderr.write(`fidelity: --seeds wants a whole number of seeds, 1 or more, got ${args[1] === undefined ? 'nothing' : `"${args[1]}"`}\n`);
     process.exit(2);
   }
   seeds = n;
