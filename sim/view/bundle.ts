@@ -2,9 +2,10 @@
 // the entry the composition root names, the simulator itself, as one ES module for a browser.
 // Node-only: it runs when `rpcsim view` writes a page, never in the page.
 
-import { build } from 'esbuild';
-
 export async function bundlePageScript(entryPath: string): Promise<string> {
+  // Loaded here, not at the top: every start of the CLI (and of each explore child) loads this
+  // file, and esbuild's module cost tens of milliseconds there for a command that writes no page.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [entryPath],
     bundle: true,
