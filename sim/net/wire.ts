@@ -30,10 +30,9 @@ function copy(value: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
   // One pass, recursing only into fields that are not strings or numbers: most RPC arguments are
-  // flat records of those. for-in, not Object.keys: no array of keys per object (a third less
-  // time a copy), and with the prototype checked above it visits the same own keys in order.
+  // flat records of those.
   const out: Record<string, unknown> = {};
-  for (const key in value) {
+  for (const key of Object.keys(value)) {
     const field = (value as Record<string, unknown>)[key];
     out[key] = typeof field === 'string' || typeof field === 'number' ? field : copy(field, depth + 1);
   }
