@@ -53,7 +53,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
   });
   const t = new TestContext(scenario.name, implementationOf(options));
   t.startUnreliable = weather.unreliable;
-  installFaultPlan(world, weather.plan, fleetTargets(t, scenario, weather.plan));
+  const unstruck = installFaultPlan(world, weather.plan, fleetTargets(t, scenario, weather.plan));
   const report = await world.run(() => scenario.run(t));
   const record = {
     seed: report.seed,
@@ -65,6 +65,7 @@ export async function runScenarioWith(scenario: Scenario, options: RunOptions): 
     opCount: t.opCount,
     history: t.history(),
     faults: weather.plan,
+    unstruck: unstruck(),
   };
   let verdict = verdictOf(report, world, scenario);
   if (verdict.ok && (options.linearizability ?? scenario.linearizability ?? false)) verdict = linearizabilityVerdict(record.history);

@@ -3,7 +3,7 @@
 // liveness or crash failure with the reason a person reads first (the Go test's own message).
 
 import type { DecisionLog, TraceEvent } from '../../sim/index.ts';
-import type { FaultPlan, FaultType } from '../../sim/faults/index.ts';
+import type { FaultPlan, FaultType, PlannedFault } from '../../sim/faults/index.ts';
 import type { KvOperation } from '../../sim/check/history.ts';
 import type { TestContext } from './context.ts';
 import type { MidCallRestart } from './mid-call.ts';
@@ -67,6 +67,9 @@ interface RunRecord {
   readonly history: readonly KvOperation[];
   /** The fault plan the run used (given, default, or drawn from the seed in swarm mode). */
   readonly faults: FaultPlan;
+  /** The entries of `faults` that never struck: a trigger that never matched, a time past the
+   *  run's end, a drop that took no message. */
+  readonly unstruck: readonly PlannedFault[];
 }
 
 export type ScenarioResult =

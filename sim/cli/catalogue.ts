@@ -4,7 +4,7 @@
 import type { Chooser } from '../kernel/chooser.ts';
 import type { DecisionLog } from '../kernel/decision-log.ts';
 import type { TraceEvent } from '../trace/events.ts';
-import type { FaultPlan } from '../faults/plan.ts';
+import type { FaultPlan, PlannedFault } from '../faults/plan.ts';
 import type { NetTiming } from '../net/timing.ts';
 import type { PctOptions } from '../explore/pct.ts';
 import type { ImplementationUnderTest } from '../replay/run-description.ts';
@@ -66,6 +66,8 @@ export interface CliRunResult {
   readonly decisions: DecisionLog;
   /** The fault plan the run used. */
   readonly faults: FaultPlan;
+  /** Its entries that never struck (a catalogue that cannot tell leaves this out). */
+  readonly unstruck?: readonly PlannedFault[];
 }
 
 export interface ScenarioEntry extends NamedThing {

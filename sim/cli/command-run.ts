@@ -9,7 +9,7 @@ import { formatSeconds, lastEvents, summaryLines } from './summary.ts';
 import { renderTextLine } from '../trace/render-text.ts';
 import { TraceFileWriter } from './trace-file.ts';
 import { wallMillis } from '../bench/wallclock.ts';
-import { describePlan } from '../faults/plan.ts';
+import { describePlan, describePlannedFault } from '../faults/plan.ts';
 import { describeFromFlags, runOptionsOf } from './run-setup.ts';
 import { replayCommandLine, type RunDescription } from '../replay/run-description.ts';
 import { descriptionToJSON } from '../replay/description-json.ts';
@@ -62,6 +62,7 @@ export function resultRecord(result: CliRunResult, description: RunDescription, 
     events: result.events,
     opCount: result.opCount,
     wallSeconds: Number(wallSeconds.toFixed(3)),
+    ...(description.plan.kind === 'file' ? { unstruck: unstruckLines(result, description).map((line) => line.replace(/^note: /, '')) } : {}),
   };
 }
 
@@ -79,6 +80,7 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   if (flags.full === true) printLines(mapLines(shown, renderTextLine));
   else if (flags.quiet !== true) for (const line of summaryLines(shown, 40)) console.log(line);
   const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
+  for (const line of unstruckLines(result, description)) console.log(paint('yellow', line));
   if (result.ok) {
     console.log(paint('green', `PASS ${result.scenario} (seed ${result.seed}): ${stats}`));
     return;
@@ -91,3 +93,14 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   if (result.detail) console.log(paint('dim', result.detail));
   console.log(paint('dim', stats));
 }
+
+/**
+ * A --plan entry that never struck (a method nobody calls, a time past the run's end, an nth
+ * beyond the run) leaves no trace line, and the verdict reads as if the plan had run: say so.
+ * Only for a plan file the user wrote; drawn and scenario plans are the tool's own business.
+ */
+export function unstruckLines(result: CliRunResult, description: RunDescription): string[] {
+  if (description.plan.kind !== 'file' || result.unstruck === undefined) return [];
+  return result.unstruck.map((planned) => `note: plan entry ${result.faults.indexOf(planned)} never struck: ${describePlannedFault(planned)}`);
+}
+

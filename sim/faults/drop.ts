@@ -8,11 +8,13 @@ import type { FaultAction } from './plan.ts';
 
 type DropAction = Extract<FaultAction, { type: 'drop' }>;
 
-export function armDrop(world: World, action: DropAction): void {
+/** `onTaken` hears when the armed drop takes its message (the plan's entry has struck). */
+export function armDrop(world: World, action: DropAction, onTaken: () => void = () => {}): void {
   world.net.armDrop({
     receiver: action.target,
     message: action.message,
     onTaken: (writer, what) => {
+      onTaken();
       const call = what.endsWith(' request') ? what.slice(0, -' request'.length) : what;
       const text = `drop the ${action.message} of ${writer.owner.label}'s ${call} call to ${action.target} (conn ${writer.conn})`;
       world.within(world.faultProcess, () => world.note({ type: 'fault', text }));

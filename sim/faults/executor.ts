@@ -18,26 +18,34 @@ export function checkPlan(plan: FaultPlan, targets: FaultTargets): string | null
   return null;
 }
 
-export function installFaultPlan(world: World, plan: FaultPlan, targets: FaultTargets): void {
+/**
+ * Installs `plan` on `world`. Returns what has not struck so far: call it after the run to tell
+ * a user whose plan names a method that is never called, or a time past the run's end, that an
+ * entry did nothing (a drop counts once it has taken its message, not when it is armed).
+ */
+export function installFaultPlan(world: World, plan: FaultPlan, targets: FaultTargets): () => readonly PlannedFault[] {
   const problem = checkPlan(plan, targets);
   assert(problem === null, problem ?? '');
+  const struck = new Set<PlannedFault>();
+  const unstruck = (): readonly PlannedFault[] => plan.filter((planned) => !struck.has(planned));
   const triggered: { planned: PlannedFault & { when: Trigger }; seen: number; fired: boolean }[] = [];
   for (const planned of plan) {
     if ('at' in planned) {
       assert(planned.at >= world.kernel.nowMicros, `fault at ${planned.at} µs is in the past`);
-      world.kernel.at(planned.at - world.kernel.nowMicros, () => strike(world, planned, targets));
+      world.kernel.at(planned.at - world.kernel.nowMicros, () => strike(world, planned, targets, struck));
     } else triggered.push({ planned, seen: 0, fired: false });
   }
-  if (triggered.length === 0) return;
+  if (triggered.length === 0) return unstruck;
   world.journal.onEvent((event) => {
     for (const watch of triggered) {
       if (watch.fired || !triggerMatches(watch.planned.when, event)) continue;
       if (++watch.seen === watch.planned.when.nth) {
         watch.fired = true;
-        strike(world, watch.planned, targets);
+        strike(world, watch.planned, targets, struck);
       }
     }
   });
+  return unstruck;
 }
 
 function processName(label: string): string {
@@ -60,11 +68,12 @@ export function triggerMatches(trigger: Trigger, event: TraceEvent): boolean {
   }
 }
 
-function strike(world: World, planned: PlannedFault, targets: FaultTargets): void {
+function strike(world: World, planned: PlannedFault, targets: FaultTargets, struck: Set<PlannedFault>): void {
   world.within(world.faultProcess, () => {
     // A drop is only armed here; its trace line is written when it takes a message.
-    if (planned.fault.type === 'drop') armDrop(world, planned.fault);
+    if (planned.fault.type === 'drop') armDrop(world, planned.fault, () => struck.add(planned));
     else {
+      struck.add(planned);
       world.note({ type: 'fault', text: describePlannedFault(planned) });
       apply(world, planned.fault, targets);
     }
