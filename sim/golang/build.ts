@@ -34,6 +34,7 @@ const OVERLAY: readonly (readonly [string, string])[] = [
   ['syscall/net_js.go', 'syscall/net_js.go'],
   ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
   ['syscall/time_nofake.go', 'syscall/stdio_write_js.go'],
+  ['runtime/stack_start_rpcsim.go', 'runtime/stack_start_rpcsim.go'],
 ];
 
 /** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */
