@@ -16,7 +16,7 @@ import { Errno } from './descriptors.ts';
 import type { GoSockets } from './sockets.ts';
 
 /** The errno names the overlay knows, in its order (hostErrnos in net_rpcsim.go). */
-const NET_ERRNOS = ['EOF', 'ECLOSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'ECONNREFUSED', 'EAGAIN', 'EADDRINUSE', 'EEXIST', 'EBADF', 'ENOTCONN'];
+export const NET_ERRNOS = ['EOF', 'ECLOSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'ECONNREFUSED', 'EAGAIN', 'EADDRINUSE', 'EEXIST', 'EBADF', 'ENOTCONN'];
 /** Any other errno: the overlay reads it as EINVAL. */
 const OTHER_ERRNO = -1 - NET_ERRNOS.length;
 
