@@ -1,11 +1,12 @@
 // Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
 // our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
-// Linux error texts, and stdout and stderr written at once, outside the simulated machine
-// (stdio_write_js.go). The overlay adds a file to a standard package, which `go vet` rejects,
-// hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE makes a
-// rebuild cheap; on top of that a finished binary is kept under a key made of the Go version,
-// the overlay and every .go file of the package's tree, so running the same code again
-// (another seed, the same test) does not even link.
+// Linux error texts, stdout and stderr written at once, outside the simulated machine
+// (stdio_write_js.go), and a file added to the runtime that starts goroutines with larger
+// stacks (stack_start_rpcsim.go). The overlay adds files to standard packages, which `go vet`
+// rejects, hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE
+// makes a rebuild cheap; on top of that a finished binary is kept under a key made of the Go
+// version, the overlay and every .go file of the package's tree, so running the same code
+// again (another seed, the same test) does not even link.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,6 +35,7 @@ const OVERLAY: readonly (readonly [string, string])[] = [
   ['syscall/net_js.go', 'syscall/net_js.go'],
   ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
   ['syscall/time_nofake.go', 'syscall/stdio_write_js.go'],
+  ['runtime/stack_start_rpcsim.go', 'runtime/stack_start_rpcsim.go'],
 ];
 
 /** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */

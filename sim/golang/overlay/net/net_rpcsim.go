@@ -14,10 +14,12 @@ import (
 	"internal/poll"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"syscall/js"
 	"time"
+	"unsafe"
 
 	"golang.org/x/net/dns/dnsmessage"
 )
@@ -25,20 +27,21 @@ import (
 // The host's system calls live on the same object as its file system: sockets and files share
 // one descriptor table, so File() and syscall.Shutdown work on the numbers it hands out.
 var (
-	jsHost       = js.Global().Get("fs")
-	jsUint8Array = js.Global().Get("Uint8Array")
+	jsHost = js.Global().Get("fs")
 	// Looked up and made once: a call by method name, or a Go string passed to JS, costs a
 	// conversion (and a string a reference the garbage collector must finalize) every time.
-	jsNetNow    = jsHost.Get("netNow")
-	jsNetLater  = jsHost.Get("netLater")
-	jsCallNames = map[string]js.Value{}
-)
+	jsNetNow   = jsHost.Get("netNow")
+	jsNetLater = jsHost.Get("netLater")
 
-func init() {
-	for _, name := range []string{"listenUnix", "dialUnix", "accept", "recv", "send", "shutdown", "dup", "close"} {
-		jsCallNames[name] = js.ValueOf(name)
-	}
-}
+	callListenUnix = js.ValueOf("listenUnix")
+	callDialUnix   = js.ValueOf("dialUnix")
+	callAccept     = js.ValueOf("accept")
+	callRecv       = js.ValueOf("recv")
+	callSend       = js.ValueOf("send")
+	callShutdown   = js.ValueOf("shutdown")
+	callDup        = js.ValueOf("dup")
+	callClose      = js.ValueOf("close")
+)
 
 // Network file descriptor: one descriptor in the host's table.
 type netFD struct {
@@ -68,81 +71,109 @@ type netFD struct {
 // queued): the call then costs the goroutine no switch, as a non-blocking system call on Linux.
 // The host keeps the virtual time such calls cost and, once it adds up, answers null: the
 // call is then made the waiting way, which pays that time, so a loop of calls moves the clock.
-// A waiting call parks the goroutine until the host calls back (one callback for all calls).
+// A waiting call parks the goroutine until the host wakes the program with its outcome.
+//
+// Calls pass only numbers, and bytes (a path, data to send, room to read into) by their
+// address in the program's memory, where the host reads or writes them: a JavaScript object
+// per call (a Uint8Array, a callback's arguments) would cost host crossings and a finalizer
+// each, and most of an RPC's time outside gob went there.
 var (
-	callbackOnce sync.Once
-	pendingMu    sync.Mutex
-	pending      = map[int]chan hostResult{}
-	nextCallID   = 1
+	hostOnce   sync.Once
+	pendingMu  sync.Mutex
+	pending    = map[int32]pendingCall{}
+	nextCallID = int32(1)
 )
 
-type hostResult struct {
-	val js.Value
-	err js.Value
+// pendingCall is a waiting call: where its outcome goes, and its buffer. Keeping the buffer
+// here makes it escape to the heap in every caller, where Go never moves it, so the address
+// the host was given stays valid until the host answers.
+type pendingCall struct {
+	done chan int32
+	buf  []byte
 }
 
-func registerCallback() {
-	f := js.FuncOf(func(this js.Value, args []js.Value) any {
-		id := args[0].Int()
-		pendingMu.Lock()
-		c := pending[id]
-		delete(pending, id)
-		pendingMu.Unlock()
-		c <- hostResult{val: args[2], err: args[1]}
-		return nil
-	})
-	jsHost.Call("netCallback", f) // kept for the program's life
+// hostEvent is where the host leaves a waiting call's outcome before it resumes the program.
+var hostEvent struct {
+	id     int32
+	result int32
 }
 
-// hostCall calls the host's `name`: at once if it can answer, else waiting for its callback.
-// An error is the errno name the host's socket model gives.
-func hostCall(name string, args ...any) (js.Value, error) {
-	callbackOnce.Do(registerCallback)
-	jsName, ok := jsCallNames[name]
-	if !ok {
-		jsName = js.ValueOf(name)
+//go:linkname setEventHandler syscall/js.setEventHandler
+func setEventHandler(fn func())
+
+//go:linkname jsHandleEvent syscall/js.handleEvent
+func jsHandleEvent()
+
+func startHostCalls() {
+	jsHost.Call("netEvents", uintptr(unsafe.Pointer(&hostEvent)))
+	// Every resume of the program (a JavaScript callback, a timer) runs the event handler
+	// first: ours takes the host's outcome when there is one, else passes on to syscall/js's.
+	setEventHandler(handleHostEvent)
+}
+
+func handleHostEvent() {
+	if hostEvent.id == 0 {
+		jsHandleEvent()
+		return
 	}
-	v := jsNetNow.Invoke(append([]any{jsName}, args...)...)
-	switch v.Type() {
-	case js.TypeString:
-		return js.Undefined(), hostError(v.String())
-	case js.TypeNumber, js.TypeObject:
-		return v, nil
+	id, result := hostEvent.id, hostEvent.result
+	hostEvent.id = 0
+	pendingMu.Lock()
+	call := pending[id]
+	delete(pending, id)
+	pendingMu.Unlock()
+	call.done <- result
+}
+
+// hostCall calls the host's `call` on descriptor fd with a number and a buffer: at once if it
+// can answer, else waiting for its outcome. An outcome is a number (a descriptor, a byte
+// count) or an errno from the host's socket model.
+func hostCall(call js.Value, fd int, arg int, buf []byte) (int, error) {
+	hostOnce.Do(startHostCalls)
+	addr := uintptr(0)
+	if len(buf) > 0 {
+		addr = uintptr(unsafe.Pointer(&buf[0]))
 	}
-	c := make(chan hostResult, 1)
+	v := jsNetNow.Invoke(call, fd, arg, addr, len(buf))
+	if v.Type() == js.TypeNumber {
+		runtime.KeepAlive(buf)
+		return hostOutcome(v.Int())
+	}
+	c := make(chan int32, 1)
 	pendingMu.Lock()
 	id := nextCallID
 	nextCallID++
-	pending[id] = c
+	pending[id] = pendingCall{done: c, buf: buf}
 	pendingMu.Unlock()
-	jsNetLater.Invoke(append([]any{jsName, id}, args...)...)
-	r := <-c
-	if r.err.IsNull() || r.err.IsUndefined() {
-		return r.val, nil
-	}
-	return r.val, hostError(r.err.String())
+	jsNetLater.Invoke(call, id, fd, arg, addr, len(buf))
+	return hostOutcome(int(<-c))
 }
 
-// errorsByCode: the errno names the host's socket model answers with.
-var errorsByCode = map[string]error{
-	"EOF":          io.EOF,
-	"ECLOSED":      ErrClosed,
-	"ECONNRESET":   syscall.ECONNRESET,
-	"EPIPE":        syscall.EPIPE,
-	"ENOENT":       syscall.ENOENT,
-	"ECONNREFUSED": syscall.ECONNREFUSED,
-	"EAGAIN":       syscall.EAGAIN,
-	"EADDRINUSE":   syscall.EADDRINUSE,
-	"EEXIST":       syscall.EEXIST,
-	"EBADF":        syscall.EBADF,
-	"ENOTCONN":     syscall.ENOTCONN,
+// hostErrnos: the errno names the host's socket model answers with, in the host's order
+// (net-calls.ts); the host answers -1-i for hostErrnos[i], and anything else below 0 for an
+// errno not listed.
+var hostErrnos = [...]error{
+	io.EOF,
+	ErrClosed,
+	syscall.ECONNRESET,
+	syscall.EPIPE,
+	syscall.ENOENT,
+	syscall.ECONNREFUSED,
+	syscall.EAGAIN,
+	syscall.EADDRINUSE,
+	syscall.EEXIST,
+	syscall.EBADF,
+	syscall.ENOTCONN,
 }
 
-func hostError(code string) error {
-	if err, ok := errorsByCode[code]; ok {
-		return err
+func hostOutcome(result int) (int, error) {
+	if result >= 0 {
+		return result, nil
 	}
-	return syscall.EINVAL
+	if i := -1 - result; i < len(hostErrnos) {
+		return 0, hostErrnos[i]
+	}
+	return 0, syscall.EINVAL
 }
 
 // sysError wraps an errno the way the Linux netFD does (os.SyscallError), leaving io.EOF and
@@ -162,21 +193,21 @@ func socket(ctx context.Context, net string, family, sotype, proto int, ipv6only
 	fd := &netFD{family: family, sotype: sotype, net: net}
 	if laddr != nil && raddr == nil {
 		path := laddr.(*UnixAddr).Name
-		v, err := hostCall("listenUnix", path)
+		sysfd, err := hostCall(callListenUnix, 0, 0, []byte(path))
 		if err != nil {
 			return nil, sysError("bind", err)
 		}
-		fd.sysfd = v.Int()
+		fd.sysfd = sysfd
 		fd.listener = true
 		fd.laddr = &UnixAddr{Name: path, Net: net}
 		return fd, nil
 	}
 	path := raddr.(*UnixAddr).Name
-	v, err := hostCall("dialUnix", path)
+	sysfd, err := hostCall(callDialUnix, 0, 0, []byte(path))
 	if err != nil {
 		return nil, sysError("connect", err)
 	}
-	fd.sysfd = v.Int()
+	fd.sysfd = sysfd
 	fd.isConnected = true
 	// An unnamed unix socket reads back as "@" from getsockname on Linux.
 	fd.laddr = &UnixAddr{Name: "@", Net: net}
@@ -199,11 +230,11 @@ func (fd *netFD) Read(p []byte) (n int, err error) {
 	}
 	fd.readMu.Lock()
 	defer fd.readMu.Unlock()
-	v, err := hostCall("recv", fd.sysfd, len(p))
+	n, err = hostCall(callRecv, fd.sysfd, 0, p)
 	if err != nil {
 		return 0, sysError("read", err)
 	}
-	return js.CopyBytesToGo(p, v), nil
+	return n, nil
 }
 
 func (fd *netFD) Write(p []byte) (nn int, err error) {
@@ -212,13 +243,11 @@ func (fd *netFD) Write(p []byte) (nn int, err error) {
 	}
 	fd.writeMu.Lock()
 	defer fd.writeMu.Unlock()
-	buf := jsUint8Array.New(len(p))
-	js.CopyBytesToJS(buf, p)
-	v, err := hostCall("send", fd.sysfd, buf)
+	nn, err = hostCall(callSend, fd.sysfd, 0, p)
 	if err != nil {
 		return 0, sysError("write", err)
 	}
-	return v.Int(), nil
+	return nn, nil
 }
 
 func (fd *netFD) Close() error {
@@ -229,7 +258,7 @@ func (fd *netFD) Close() error {
 	}
 	fd.closed = true
 	fd.closedMu.Unlock()
-	_, err := hostCall("close", fd.sysfd)
+	_, err := hostCall(callClose, fd.sysfd, 0, nil)
 	return sysError("close", err)
 }
 
@@ -237,7 +266,7 @@ func (fd *netFD) shutdown(how int) error {
 	if fd.isClosed() {
 		return ErrClosed
 	}
-	_, err := hostCall("shutdown", fd.sysfd, how)
+	_, err := hostCall(callShutdown, fd.sysfd, how, nil)
 	return sysError("shutdown", err)
 }
 
@@ -250,11 +279,11 @@ func (fd *netFD) accept() (*netFD, error) {
 	}
 	fd.readMu.Lock()
 	defer fd.readMu.Unlock()
-	v, err := hostCall("accept", fd.sysfd)
+	sysfd, err := hostCall(callAccept, fd.sysfd, 0, nil)
 	if err != nil {
 		return nil, sysError("accept", err)
 	}
-	c := &netFD{sysfd: v.Int(), family: fd.family, sotype: fd.sotype, net: fd.net, isConnected: true}
+	c := &netFD{sysfd: sysfd, family: fd.family, sotype: fd.sotype, net: fd.net, isConnected: true}
 	c.laddr = fd.laddr
 	c.raddr = &UnixAddr{Name: "@", Net: fd.net}
 	return c, nil
@@ -270,7 +299,7 @@ func (fd *netFD) dup() (f *os.File, err error) {
 	if fd.isClosed() {
 		return nil, ErrClosed
 	}
-	v, err := hostCall("dup", fd.sysfd)
+	sysfd, err := hostCall(callDup, fd.sysfd, 0, nil)
 	if err != nil {
 		return nil, sysError("dup", err)
 	}
@@ -278,7 +307,7 @@ func (fd *netFD) dup() (f *os.File, err error) {
 	if fd.raddr != nil {
 		name += "->" + fd.raddr.String()
 	}
-	return os.NewFile(uintptr(v.Int()), name), nil
+	return os.NewFile(uintptr(sysfd), name), nil
 }
 
 func sysSocket(family, sotype, proto int) (int, error) {
