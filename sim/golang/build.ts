@@ -1,8 +1,9 @@
 // Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
 // our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
 // Linux error texts, stdout and stderr written at once, outside the simulated machine
-// (stdio_write_js.go), and a file added to the runtime that starts goroutines with larger
-// stacks (stack_start_rpcsim.go). The overlay adds files to standard packages, which `go vet`
+// (stdio_write_js.go), a file added to the runtime that starts goroutines with larger stacks
+// (stack_start_rpcsim.go), and the toolchain's wasm IndexByte with Go's later fix for heaps past
+// 2 GiB (indexbyte_wasm.s). The overlay adds files to standard packages, which `go vet`
 // rejects, hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE
 // makes a rebuild cheap; on top of that a finished binary is kept under a key made of the Go
 // version, the overlay and every .go file of the package's tree, so running the same code
@@ -36,6 +37,7 @@ const OVERLAY: readonly (readonly [string, string])[] = [
   ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
   ['syscall/time_nofake.go', 'syscall/stdio_write_js.go'],
   ['runtime/stack_start_rpcsim.go', 'runtime/stack_start_rpcsim.go'],
+  ['internal/bytealg/indexbyte_wasm.s', 'internal/bytealg/indexbyte_wasm.s'],
 ];
 
 /** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */
