@@ -1,8 +1,9 @@
 // Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
 // our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
 // Linux error texts, stdout and stderr written at once, outside the simulated machine
-// (stdio_write_js.go), and a file added to the runtime that starts goroutines with larger
-// stacks (stack_start_rpcsim.go). The overlay adds files to standard packages, which `go vet`
+// (stdio_write_js.go), a file added to the runtime that starts goroutines with larger stacks
+// (stack_start_rpcsim.go), and the toolchain's own wasm IndexByte with Go's later fix for heaps
+// past 2 GiB, patched at build time (toolchain-patches.ts). The overlay adds files to standard packages, which `go vet`
 // rejects, hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE
 // makes a rebuild cheap; on top of that a finished binary is kept under a key made of the Go
 // version, the overlay and every .go file of the package's tree, so running the same code
@@ -16,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GoPackage } from './layout.ts';
 import type { GoToolchain } from './toolchain.ts';
+import { patchedToolchainFiles } from './toolchain-patches.ts';
 import { GO_TEST_VET_CHECKS, vetLikeGoTest } from './vet.ts';
 
 const OVERLAY_DIR = overlayDir();
@@ -59,10 +61,10 @@ export function goCacheDir(): string {
   return process.env['RPCSIM_CACHE'] ?? join(homedir(), '.cache', 'rpcsim', 'go');
 }
 
-function overlayJson(goroot: string): string {
-  const replace: Record<string, string> = {};
-  for (const [target, ours] of OVERLAY) replace[join(goroot, 'src', target)] = join(OVERLAY_DIR, ours);
-  return JSON.stringify({ Replace: replace });
+/** Toolchain path → the file the build uses instead: ours, or the toolchain's own, patched. */
+function overlayEntries(goroot: string): [string, string][] {
+  const ours = OVERLAY.map(([target, file]): [string, string] => [join(goroot, 'src', target), join(OVERLAY_DIR, file)]);
+  return [...ours, ...patchedToolchainFiles(goroot, goCacheDir())];
 }
 
 function goFilesOf(root: string): string[] | null {
@@ -88,7 +90,7 @@ function buildKey(pkg: GoPackage, toolchain: GoToolchain): string | null {
   if (files === null) return null;
   const hash = createHash('sha256');
   hash.update(`${toolchain.version}\n${pkg.dir}\n${pkg.mode}\nvet ${GO_TEST_VET_CHECKS.join(',')}\n`);
-  for (const [, ours] of OVERLAY) hash.update(readFileSync(join(OVERLAY_DIR, ours)));
+  for (const [, used] of overlayEntries(toolchain.goroot)) hash.update(readFileSync(used));
   for (const file of files) hash.update(`${relative(pkg.root, file)}\n`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 20);
 }
@@ -101,7 +103,7 @@ export function buildTestBinary(pkg: GoPackage, toolchain: GoToolchain): GoBinar
   if (key !== null && existsSync(path)) return { path, key, cached: true };
   // Named by its content: checkouts in other folders share the cache, and each overlay file
   // names the folder it is in, so one shared name let a build run with another checkout's overlay.
-  const overlay = overlayJson(toolchain.goroot);
+  const overlay = JSON.stringify({ Replace: Object.fromEntries(overlayEntries(toolchain.goroot)) });
   const overlayPath = join(cache, `overlay-${toolchain.version}-${createHash('sha256').update(overlay).digest('hex').slice(0, 12)}.json`);
   writeFileSync(overlayPath, overlay);
   const partial = `${path}.${process.pid}.part`;
