@@ -1,13 +1,14 @@
 // Builds a package's tests as a js/wasm binary (`go test -c`) with rpcsim's build overlay:
-// our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown),
-// Linux error texts, stdout and stderr written at once, outside the simulated machine
-// (stdio_write_js.go), a file added to the runtime that starts goroutines with larger stacks
-// (stack_start_rpcsim.go), and the toolchain's own wasm IndexByte with Go's later fix for heaps
-// past 2 GiB, patched at build time (toolchain-patches.ts). The overlay adds files to standard packages, which `go vet`
-// rejects, hence -vet=off here and `go test`'s vet checks run apart (vet.ts). Go's own GOCACHE
-// makes a rebuild cheap; on top of that a finished binary is kept under a key made of the Go
-// version, the overlay and every .go file of the package's tree, so running the same code
-// again (another seed, the same test) does not even link.
+// our net_rpcsim.go in place of net/net_fake.go, our syscall/net_js.go (SHUT_WR, Shutdown,
+// SetNonblock), an IsNonblock that asks the host (so Fd() on a File() dup sets blocking mode
+// as on Linux), Linux error texts, stdout and stderr written at once, outside the simulated
+// machine (stdio_write_js.go), a file added to the runtime that starts goroutines with larger
+// stacks (stack_start_rpcsim.go), and the toolchain's own wasm IndexByte with Go's later fix for
+// heaps past 2 GiB, patched at build time (toolchain-patches.ts). The overlay adds files to
+// standard packages, which `go vet` rejects, hence -vet=off here and `go test`'s vet checks run
+// apart (vet.ts). Go's own GOCACHE makes a rebuild cheap; on top of that a finished binary is
+// kept under a key made of the Go version, the overlay and every .go file of the package's
+// tree, so running the same code again (another seed, the same test) does not even link.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,6 +39,7 @@ const OVERLAY: readonly (readonly [string, string])[] = [
   ['syscall/errno_linux_text_js.go', 'syscall/errno_linux_text_js.go'],
   ['syscall/time_nofake.go', 'syscall/stdio_write_js.go'],
   ['runtime/stack_start_rpcsim.go', 'runtime/stack_start_rpcsim.go'],
+  ['internal/syscall/unix/nonblocking_js.go', 'internal/syscall/unix/nonblocking_js.go'],
 ];
 
 /** Beyond this many .go files the tree is not hashed (a whole GOPATH): Go's cache still helps. */

@@ -11,6 +11,7 @@ import type { Process } from '../kernel/process.ts';
 import type { Waiter } from '../kernel/task.ts';
 import type { World } from '../world.ts';
 import { CallCost } from './call-cost.ts';
+import { BlockedThreadDelay } from './blocked-thread-delay.ts';
 import { DescriptorTable } from './descriptors.ts';
 import { netCalls } from './net-calls.ts';
 import { GoFiles } from './files.ts';
@@ -73,7 +74,7 @@ export class GoHost {
     const alive = (): boolean => this.exitCode === null;
     const fs = {
       ...systemCalls({ kernel, proc: this.proc, fds, files, sockets, cost, alive, output: (_stream, bytes) => this.write(bytes) }),
-      ...netCalls(kernel, this.proc, sockets, cost, alive, { view: () => this.glue.mem, resume: () => this.glue._resume() }),
+      ...netCalls(kernel, this.proc, sockets, cost, new BlockedThreadDelay(kernel.chooser), alive, { view: () => this.glue.mem, resume: () => this.glue._resume() }),
     };
     const crypto = { getRandomValues: (bytes: Uint8Array) => this.randomBytes(bytes) };
     const performance = { now: () => this.nowMs() };

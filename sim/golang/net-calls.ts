@@ -7,11 +7,15 @@
 // goroutine of the Go process after paying the call's cost (call-cost.ts; the first write on a
 // dialed connection waits the caller's encoding time instead, and a dial always waits, for the
 // RPC's CPU work), waiting in the socket model if it must (accept, a read with nothing queued),
-// then leaves (id, outcome) where the program said (`netEvents(addr)`) and resumes it.
+// then leaves (id, outcome) where the program said (`netEvents(addr)`) and resumes it. Data
+// read from a socket in blocking mode may reach its goroutine late (blocked-thread-delay.ts):
+// a read answered at once is then held and handed over the waiting way, after the delay.
 
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
+import { assert } from '../kernel/assert.ts';
 import type { CallCost } from './call-cost.ts';
+import type { BlockedThreadDelay } from './blocked-thread-delay.ts';
 import { Errno } from './descriptors.ts';
 import type { GoSockets } from './sockets.ts';
 
@@ -28,9 +32,22 @@ export interface ProgramMemory {
 
 type Outcome = number | Uint8Array | null | Errno;
 
-export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost: CallCost, alive: () => boolean, memory: ProgramMemory): Record<string, unknown> {
+/** A read the host did at once but hands over late: netNow answered null, and Go's hostCall
+ *  asks netLater for the same call right away, which hands it over after the delay. */
+interface HeldRead {
+  readonly fd: number;
+  readonly outcome: Outcome;
+  readonly lateMicros: number;
+}
+
+export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost: CallCost, blockedThread: BlockedThreadDelay, alive: () => boolean, memory: ProgramMemory): Record<string, unknown> {
   let eventAddr: number | null = null;
+  let held: HeldRead | null = null;
   const decoder = new TextDecoder('utf-8');
+
+  /** How late read data reaches its goroutine: only a blocking-mode socket's can be late. */
+  const lateMicros = (fd: number, outcome: Outcome): number =>
+    outcome instanceof Uint8Array && sockets.readsBlockThread(fd) ? blockedThread.drawMicros() : 0;
 
   const bytesAt = (addr: number, size: number): Uint8Array => {
     const view = memory.view();
@@ -85,15 +102,29 @@ export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost
     netNow(name: string, fd: number, arg: number, addr: number, size: number): number | null {
       if (name === 'accept' || name === 'dialUnix' || (name === 'send' && sockets.isFirstWrite(fd)) || !cost.answerNow()) return null;
       const outcome = now(name, fd, arg, dataOf(name, addr, size), size);
-      return outcome === undefined ? null : encode(outcome, addr);
+      if (outcome === undefined) return null;
+      if (name === 'recv') {
+        const late = lateMicros(fd, outcome);
+        if (late > 0) {
+          // Not written into the program's buffer yet: netLater leaves it there, late.
+          held = { fd, outcome, lateMicros: late };
+          return null;
+        }
+      }
+      return encode(outcome, addr);
     },
     netLater(name: string, id: number, fd: number, arg: number, addr: number, size: number): void {
+      const read = held;
+      held = null;
+      assert(read === null || (name === 'recv' && read.fd === fd), `a held read on fd ${read?.fd} was not asked for again (asked: ${name})`);
       // Copied now: growing the program's memory detaches the view.
       const data = name === 'send' ? dataOf(name, addr, size).slice() : dataOf(name, addr, size);
       kernel.go(proc, `syscall.${name}`, async () => {
         const firstWrite = name === 'send' && sockets.isFirstWrite(fd);
         await kernel.sleep(firstWrite ? cost.encodeMicros() : name === 'dialUnix' ? cost.dialMicros() : cost.payMicros());
-        const outcome = await later(name, fd, arg, data, size);
+        const outcome = read !== null ? read.outcome : await later(name, fd, arg, data, size);
+        const late = read !== null ? read.lateMicros : name === 'recv' ? lateMicros(fd, outcome) : 0;
+        if (late > 0) await kernel.sleep(late);
         if (!alive()) return;
         // A read's buffer stays the program's own (and in place) until this outcome.
         const result = encode(outcome, addr);

@@ -18,6 +18,10 @@ export class GoSockets {
   private readonly leftovers = new Map<Endpoint, Uint8Array>();
   /** Connections this program dialed and has not written to yet. */
   private readonly unwritten = new Set<Endpoint>();
+  /** Sockets put into blocking mode (Fd() on a File() dup): the mode is the socket's, as
+   *  O_NONBLOCK belongs to the open file that dups share. Sockets start non-blocking, as Go's.
+   *  Weak: a closed socket leaves with its last descriptor. */
+  private readonly blocking = new WeakSet<Endpoint>();
 
   constructor(
     private readonly net: Network,
@@ -133,6 +137,28 @@ export class GoSockets {
     if (descriptor.type !== 'conn') return new Errno('EINVAL');
     descriptor.endpoint.dup();
     return this.fds.add(descriptor);
+  }
+
+  /** Whether a descriptor is a socket in non-blocking mode (os.NewFile asks, for File()). */
+  isNonblock(fd: number): boolean {
+    const descriptor = this.fds.get(fd);
+    if (descriptor instanceof Errno) return false;
+    if (descriptor.type === 'listener') return true;
+    return descriptor.type === 'conn' && !this.blocking.has(descriptor.endpoint);
+  }
+
+  /** fcntl's O_NONBLOCK on a socket; other descriptors keep no mode here. */
+  setNonblock(fd: number, nonblocking: boolean): void {
+    const endpoint = this.endpointOf(fd);
+    if (endpoint instanceof Errno) return;
+    if (nonblocking) this.blocking.delete(endpoint);
+    else this.blocking.add(endpoint);
+  }
+
+  /** True when reads of this descriptor's socket block a thread (its mode is blocking). */
+  readsBlockThread(fd: number): boolean {
+    const endpoint = this.endpointOf(fd);
+    return !(endpoint instanceof Errno) && this.blocking.has(endpoint);
   }
 
   /** Closes a socket descriptor; the socket closes with its last descriptor. */

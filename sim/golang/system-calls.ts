@@ -109,6 +109,10 @@ export function systemCalls(deps: SystemCallDeps): Record<string, unknown> {
     readlink: notImplemented('readlink'),
     symlink: notImplemented('symlink'),
     utimes: notImplemented('utimes'),
+    // fcntl's O_NONBLOCK, asked by os.NewFile and cleared by Fd() (our overlays of
+    // internal/syscall/unix and syscall): answered at once, as the flag is only bookkeeping.
+    isNonblock: (fd: number): boolean => sockets.isNonblock(fd),
+    setNonblock: (fd: number, nonblocking: boolean): void => sockets.setNonblock(fd, nonblocking),
     // syscall.Shutdown (our overlay of syscall/net_js.go) on a descriptor from File(). It acts
     // when called, as shutdown(2) does, and only its return costs time: the 2015 accept loop
     // passes `int(f.Fd())` and drops f, so while a deferred shutdown waited, Go's finalizer for

@@ -82,7 +82,6 @@ func GetsockoptInt(fd, level, opt int) (value int, err error) { return 0, ENOSYS
 func SetsockoptInt(fd, level, opt int, value int) error      { return nil }
 func SetReadDeadline(fd int, t int64) error                  { return ENOSYS }
 func SetWriteDeadline(fd int, t int64) error                 { return ENOSYS }
-func SetNonblock(fd int, nonblocking bool) error             { return nil }
 
 func Recvfrom(fd int, p []byte, flags int) (n int, from Sockaddr, err error) {
 	return 0, nil, ENOSYS
@@ -94,6 +93,14 @@ func Recvmsg(fd int, p, oob []byte, flags int) (n, oobn, recvflags int, from Soc
 
 func SendmsgN(fd int, p, oob []byte, to Sockaddr, flags int) (n int, err error) {
 	return 0, ENOSYS
+}
+
+// SetNonblock sets a socket's mode, shared by its dups as O_NONBLOCK is on Linux: os.File's
+// Fd() on a File() dup clears it, and reads of a socket in blocking mode tie up a thread
+// (the host models what that costs the goroutines behind it). Other descriptors ignore it.
+func SetNonblock(fd int, nonblocking bool) error {
+	jsFS.Call("setNonblock", fd, nonblocking)
+	return nil
 }
 
 // Shutdown shuts a socket descriptor (one from net's File(), or any dup of it) for reading,
