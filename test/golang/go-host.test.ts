@@ -50,6 +50,20 @@ describe('rpcsim go test on a GOPATH package with the unreliable accept loop', (
     }
   }, RUN_TIMEOUT_MS);
 
+  it('should let a request read from a socket in blocking mode (Fd() on its File()) be handled after one written a millisecond later, and never one from a non-blocking socket', async () => {
+    const orders = new Map<string, Set<string>>([['blocking', new Set()], ['nonblocking', new Set()]]);
+    for (let seed = 1; seed <= 10; seed++) {
+      const result = await runGoTest(kv, { seed, verbose: true, run: 'TestHandleOrder' });
+      expect(result.ok).toBe(true);
+      const handled = [...result.output.matchAll(/^handled: (\w+ \w+)$/gm)].map((match) => match[1]!);
+      expect(handled).toHaveLength(2);
+      orders.get('blocking')!.add(handled[0]!);
+      orders.get('nonblocking')!.add(handled[1]!);
+    }
+    expect([...orders.get('nonblocking')!]).toEqual(['first second']);
+    expect([...orders.get('blocking')!].sort()).toEqual(['first second', 'second first']);
+  }, 2 * RUN_TIMEOUT_MS);
+
   it('should give the program a fixed pid and uid', async () => {
     const result = await runGoTest(kv, { seed: 3, verbose: true, run: 'TestUnreliablePuts' });
     expect(result.output).toContain('pid 2015 uid 1000\n');
