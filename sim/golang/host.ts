@@ -74,7 +74,7 @@ export class GoHost {
     const alive = (): boolean => this.exitCode === null;
     const fs = {
       ...systemCalls({ kernel, proc: this.proc, fds, files, sockets, cost, alive, output: (_stream, bytes) => this.write(bytes) }),
-      ...netCalls(kernel, this.proc, sockets, cost, new BlockedThreadDelay(kernel.chooser), alive, { view: () => this.glue.mem, resume: () => this.glue._resume() }),
+      ...netCalls(kernel, this.proc, sockets, cost, this.faultPlan.blockedReadWait ? new BlockedThreadDelay(kernel.chooser) : null, alive, { view: () => this.glue.mem, resume: () => this.glue._resume() }),
     };
     const crypto = { getRandomValues: (bytes: Uint8Array) => this.randomBytes(bytes) };
     const performance = { now: () => this.nowMs() };

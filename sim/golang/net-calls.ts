@@ -7,9 +7,10 @@
 // goroutine of the Go process after paying the call's cost (call-cost.ts; the first write on a
 // dialed connection waits the caller's encoding time instead, and a dial always waits, for the
 // RPC's CPU work), waiting in the socket model if it must (accept, a read with nothing queued),
-// then leaves (id, outcome) where the program said (`netEvents(addr)`) and resumes it. Data
-// read from a socket in blocking mode may reach its goroutine late (blocked-thread-delay.ts):
-// a read answered at once is then held and handed over the waiting way, after the delay.
+// then leaves (id, outcome) where the program said (`netEvents(addr)`) and resumes it. With
+// the fault plan's blockedReadWait (opt-in), data read from a socket in blocking mode may reach
+// its goroutine late (blocked-thread-delay.ts): a read answered at once is then held and handed
+// over the waiting way, after the delay. Without it, blockedThread is null and no read waits.
 
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
@@ -40,14 +41,15 @@ interface HeldRead {
   readonly lateMicros: number;
 }
 
-export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost: CallCost, blockedThread: BlockedThreadDelay, alive: () => boolean, memory: ProgramMemory): Record<string, unknown> {
+export function netCalls(kernel: Kernel, proc: Process, sockets: GoSockets, cost: CallCost, blockedThread: BlockedThreadDelay | null, alive: () => boolean, memory: ProgramMemory): Record<string, unknown> {
   let eventAddr: number | null = null;
   let held: HeldRead | null = null;
   const decoder = new TextDecoder('utf-8');
 
-  /** How late read data reaches its goroutine: only a blocking-mode socket's can be late. */
+  /** How late read data reaches its goroutine: only a blocking-mode socket's can be late, and
+   *  only when the plan asks for the wait (no draw otherwise, so seeds run as without it). */
   const lateMicros = (fd: number, outcome: Outcome): number =>
-    outcome instanceof Uint8Array && sockets.readsBlockThread(fd) ? blockedThread.drawMicros() : 0;
+    blockedThread !== null && outcome instanceof Uint8Array && sockets.readsBlockThread(fd) ? blockedThread.drawMicros() : 0;
 
   const bytesAt = (addr: number, size: number): Uint8Array => {
     const view = memory.view();
