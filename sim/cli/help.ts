@@ -97,7 +97,8 @@ const DETAIL: Record<HelpTopic, string> = {
     '  message and its replay command; --first stops at the lowest failing seed. --run REGEX picks\n' +
     '  tests and -v (go test) prints each, as in Go\'s go test: the same run of the seed as without it.\n' +
     '  --plan FILE or --swarm add socket faults (requests or replies dropped, resets, delayed reads,\n' +
-    '  socket files losing their name); --env NAME=VALUE sets a variable for the program and goes into\n' +
+    '  socket files losing their name, and with "blockedReadWait": true a handler waiting behind a\n' +
+    '  thread blocked in read(2)); --env NAME=VALUE sets a variable for the program and goes into\n' +
     '  the replay command.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
     '  not a package, a build error, a --run pattern Go\'s regexp package cannot parse).',
