@@ -47,7 +47,7 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const startedMs = Date.now();
   const first = values.first === true;
-  const ran = jobs <= 1 ? await runHere(prepared, job, seeds, first) : await runInWorkers(job, seeds, jobs, first);
+  const ran = jobs <= 1 ? await runHere(prepared, job, seeds, first) : await runInWorkers(prepared, job, seeds, jobs, first);
   const verdicts = first ? upToFirstFailure(ran) : ran.sort((a, b) => a.seed - b.seed);
   const refused = refusedRunPattern('go explore', flags, verdicts.find((v) => !v.ok)?.why.join('\n') ?? '');
   if (refused !== null) throw refused;
@@ -76,7 +76,8 @@ function upToFirstFailure(verdicts: GoSeedVerdict[]): GoSeedVerdict[] {
   return failAt < 0 ? verdicts : verdicts.slice(0, failAt + 1);
 }
 
-function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number, first: boolean): Promise<GoSeedVerdict[]> {
+/** Exported for the test that a worker runs the binary this thread built. */
+export function runInWorkers(prepared: PreparedGoTest, job: GoExploreJob, seeds: readonly number[], jobs: number, first: boolean): Promise<GoSeedVerdict[]> {
   const verdicts: GoSeedVerdict[] = [];
   let next = 0;
   let handedOut = 0;
@@ -90,7 +91,7 @@ function runInWorkers(job: GoExploreJob, seeds: readonly number[], jobs: number,
       } else if (verdicts.length === handedOut) void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(verdicts));
     };
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(new URL('./go-explore-worker-boot-cli.mjs', import.meta.url), { workerData: job });
+      const worker = new Worker(new URL('./go-explore-worker-boot-cli.mjs', import.meta.url), { workerData: { job, prepared } });
       workers.push(worker);
       worker.on('message', (verdict: GoSeedVerdict) => {
         verdicts.push(verdict);

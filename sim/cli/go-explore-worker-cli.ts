@@ -1,13 +1,13 @@
-// A `rpcsim go explore` worker thread: loads the package's test binary once (the build is
-// already cached by the main thread) and runs the seeds it is sent, one at a time.
+// A `rpcsim go explore` worker thread: runs the seeds it is sent, one at a time, on the test
+// binary the main thread built and compiled, handed over whole (a WebAssembly.Module crosses to a
+// worker thread as it is). Building again here could pick up sources changed since, and a
+// worker would then run another program than the one the printed replay command rebuilds.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { isGoTestProblem, prepareGoTest } from '../golang/go-test.ts';
+import type { PreparedGoTest } from '../golang/go-test.ts';
 import { runGoSeed, type GoExploreJob } from '../golang/explore-seed.ts';
 
-const job = workerData as GoExploreJob;
-const prepared = prepareGoTest(job.dir);
-if (isGoTestProblem(prepared)) throw new Error(`go explore worker: ${job.dir} no longer builds`);
+const { job, prepared } = workerData as { job: GoExploreJob; prepared: PreparedGoTest };
 parentPort!.on('message', (seed: number) => {
   void runGoSeed(prepared, job, seed).then((verdict) => parentPort!.postMessage(verdict));
 });
