@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { runGoTest, type GoTestResult } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
-import { UsageError } from './usage-error.ts';
+import { ambiguousValueLine, UsageError, withCommandPrefix } from './usage-error.ts';
 import { GO_TEST_USAGE, helpText } from './help.ts';
 import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand } from './go-flags-cli.ts';
 import { describeGoFaultPlan } from '../golang/socket-faults.ts';
@@ -24,6 +24,8 @@ function parseGoTestFlags(argv: readonly string[]) {
       strict: true,
     });
   } catch (error) {
+    const ambiguous = ambiguousValueLine(error, argv);
+    if (ambiguous !== null) throw new UsageError(`go test: ${ambiguous}`);
     throw new UsageError(`go test: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${GO_TEST_USAGE}`);
   }
 }
@@ -49,7 +51,7 @@ function describeDeath(result: GoTestResult): string {
 async function goTestCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseGoTestFlags(argv);
   const flags = readGoRunFlags('go test', positionals, values, GO_TEST_USAGE);
-  const seed = parseSeed(values.seed ?? '1');
+  const seed = withCommandPrefix('go test', () => parseSeed(values.seed ?? '1'));
   const prepared = prepareOrExplain(flags.dir, 'go test');
   if (typeof prepared === 'number') return prepared;
   const startedMs = Date.now();

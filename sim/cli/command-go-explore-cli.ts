@@ -10,7 +10,7 @@ import { runGoSeed, type GoExploreJob, type GoSeedVerdict } from '../golang/expl
 import type { PreparedGoTest } from '../golang/go-test.ts';
 import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
 import { parseSeed } from './options.ts';
-import { UsageError } from './usage-error.ts';
+import { ambiguousValueLine, UsageError, withCommandPrefix } from './usage-error.ts';
 import { GO_EXPLORE_USAGE } from './help.ts';
 
 const USAGE = GO_EXPLORE_USAGE;
@@ -24,6 +24,8 @@ function parse(argv: readonly string[]) {
       strict: true,
     });
   } catch (error) {
+    const ambiguous = ambiguousValueLine(error, argv);
+    if (ambiguous !== null) throw new UsageError(`go explore: ${ambiguous}`);
     throw new UsageError(`go explore: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; usage: ${USAGE}`);
   }
 }
@@ -39,7 +41,7 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const flags = readGoRunFlags('go explore', positionals, values, USAGE);
   if (values.seeds === undefined) throw new UsageError(`go explore: how many seeds? usage: ${USAGE}`);
   const count = positive('--seeds', values.seeds);
-  const from = parseSeed(values.from ?? '1', '--from');
+  const from = withCommandPrefix('go explore', () => parseSeed(values.from ?? '1', '--from'));
   const jobs = Math.min(count, values.jobs === undefined ? 1 : positive('--jobs', values.jobs), availableParallelism() * 4);
   const prepared = prepareOrExplain(flags.dir, 'go explore');
   if (typeof prepared === 'number') return prepared;

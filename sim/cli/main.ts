@@ -6,7 +6,7 @@ import type { Catalogue } from './catalogue.ts';
 import { listBugs, listScenarios } from './command-list.ts';
 import { replayCommand } from './command-replay.ts';
 import { runCommand } from './command-run.ts';
-import { UsageError, unknownNameError } from './usage-error.ts';
+import { ambiguousValueLine, UsageError, unknownNameError } from './usage-error.ts';
 import { COMMANDS, HELP_TOPICS, helpText, type CommandName, type HelpTopic } from './help.ts';
 import { extraCommands } from './extra-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, refuseUnusedFlags, versionLine } from './flags-per-command.ts';
@@ -49,13 +49,8 @@ function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    // node:util calls "--seed -3" ambiguous (is -3 a value or a flag?): say which way to write it.
-    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec((error as Error).message);
-    if (ambiguous !== null) {
-      const flag = ambiguous[1]!;
-      const value = argv[argv.indexOf(flag) + 1] ?? '';
-      throw new UsageError(`${flag} ${value}: a value that starts with "-" reads as a flag; write ${flag}=${value} if you mean it`);
-    }
+    const ambiguous = ambiguousValueLine(error, argv);
+    if (ambiguous !== null) throw new UsageError(ambiguous);
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
     throw new UsageError(`${message}; run \`rpcsim help\` for the flags each command takes`);
   }

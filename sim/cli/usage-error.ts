@@ -5,6 +5,29 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * node:util calls "--seed -3" ambiguous (is -3 a value or a flag?): the line that says which
+ * way to write it, or null for any other parse error. Shared by every command's flag parser.
+ */
+/** A refusal from a shared parser (a seed, a count), said as `command`'s own, as its other
+ *  refusals are. */
+export function withCommandPrefix<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${command}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function ambiguousValueLine(error: unknown, argv: readonly string[]): string | null {
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec((error as Error).message);
+  if (ambiguous === null) return null;
+  const flag = ambiguous[1]!;
+  const value = argv[argv.indexOf(flag) + 1] ?? '';
+  return `${flag} ${value}: a value that starts with "-" reads as a flag; write ${flag}=${value} if you mean it`;
+}
+
 export function closestName(wanted: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;

@@ -71,6 +71,20 @@ describe('rpcsim go test', () => {
     ]);
   });
 
+  it('should say how to write a value that starts with "-", and name go test or go explore in a bad seed\'s line', async () => {
+    expect(await goCommand(['test', CLOCK, '--seed', '-1'])).toBe(2);
+    expect(await goCommand(['explore', CLOCK, '--seeds', '-2'])).toBe(2);
+    expect(await goCommand(['test', CLOCK, '--seed', 'abc'])).toBe(2);
+    expect(await goCommand(['explore', CLOCK, '--seeds', '2', '--from', 'abc'])).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      'rpcsim: go test: --seed -1: a value that starts with "-" reads as a flag; write --seed=-1 if you mean it\n',
+      'rpcsim: go explore: --seeds -2: a value that starts with "-" reads as a flag; write --seeds=-2 if you mean it\n',
+      'rpcsim: go test: bad seed "abc": a seed is a non-negative integer below 2^53 (decimal, or hex with 0x), e.g. --seed 42\n',
+      'rpcsim: go explore: bad seed "abc": a seed is a non-negative integer below 2^53 (decimal, or hex with 0x), e.g. --from 42\n',
+    ]);
+  });
+
   it('should exit 2 in one line for a directory that is not a package', async () => {
     expect(await goCommand(['test', fixture('')])).toBe(2);
     expect(err).toEqual([`rpcsim: go test: ${fixture('')}: not a Go package (no .go files in it)\n`]);
