@@ -11,6 +11,7 @@ import { Progress } from './explore-progress-cli.ts';
 import { failureLines, headerLine, summaryLine } from './explore-report.ts';
 import type { Flags } from './main.ts';
 import { withImplementation } from './impl-flag.ts';
+import { describePlannedFault } from '../faults/plan.ts';
 
 export async function exploreCommand(catalogue: Catalogue, target: string | undefined, flags: Flags): Promise<number> {
   const parsed = parseExploreOptions(catalogue, target, flags);
@@ -32,11 +33,22 @@ export async function exploreCommand(catalogue: Catalogue, target: string | unde
   process.once('SIGINT', onInterrupt);
   try {
     const request = { ...options, bugs: [...options.bugs], signal: interrupt.signal, ...(options.run.impl === null ? {} : { impl: options.run.impl }) };
+    // A --plan entry that no run struck (a method nobody calls, a time past every run's end)
+    // tested nothing: the entries every verdict so far lists as unstruck.
+    let neverStruck: Set<number> | null = null;
     const result = await explore(catalogue, request, (event) => {
+      if (event.type === 'verdict' && event.verdict.unstruck !== undefined) {
+        const unstruck = new Set(event.verdict.unstruck);
+        neverStruck = neverStruck === null ? unstruck : new Set([...neverStruck].filter((i) => unstruck.has(i)));
+      }
       if (event.type === 'failure') print(failureLines(options, event.failure));
       else if (event.type === 'progress') progress.update(event.done, event.failures);
     });
     const summary = { failures: result.failures.length, checked: result.checked, runs: result.runs, wallSeconds: progress.elapsedSeconds, interrupted: result.interrupted };
+    if (!options.json && options.faults !== undefined && neverStruck !== null) {
+      const plan = options.faults;
+      print([...(neverStruck as Set<number>)].sort((a, b) => a - b).map((i) => `note: plan entry ${i} never struck in any of the ${result.runs} runs: ${describePlannedFault(plan[i]!)}`));
+    }
     print([summaryLine(options, summary)]);
     if (result.failures.length > 0) return 1;
     return result.interrupted ? 130 : 0;

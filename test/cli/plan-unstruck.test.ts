@@ -1,6 +1,7 @@
 // A --plan entry that never strikes (a method nobody calls, a time past the run's end, a drop
 // that takes no message) leaves no trace line; `run` says so in a note, and its JSON record
-// lists it, while the entries that did strike are not named.
+// lists it, while the entries that did strike are not named; `explore --plan` names an entry
+// that no run struck.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,5 +53,15 @@ describe('a --plan entry that never strikes', () => {
     captured.out = [];
     expect(await rpcsim('run', 'kv-faults', '--seed', '5', '--plan', planFile('struck.json', [STRUCK]), '--json')).toBe(0);
     expect(JSON.parse(captured.out.at(-1)!).unstruck).toEqual([]);
+  });
+
+  it('should be named by explore when no run of the exploration struck it, and not when one did', async () => {
+    captured.out = [];
+    const plan = planFile('explore.json', [STRUCK, TYPO, TOO_LATE]);
+    expect(await rpcsim('explore', 'kv-faults', '--seeds', '4', '--plan', plan)).toBe(0);
+    expect(captured.out.filter((line) => line.startsWith('note: '))).toEqual([
+      'note: plan entry 1 never struck in any of the 4 runs: drop the reply of the next call to s1 when s2 sends its 1st PBServer.Froward',
+      'note: plan entry 2 never struck in any of the 4 runs: crash s1 at 99.000000 s',
+    ]);
   });
 });
