@@ -49,6 +49,9 @@ function checkEntry(path: string, index: number, entry: unknown): PlannedFault {
   const fault = checkAction(where, e['fault']);
   if (typeof e['at'] === 'number' && Number.isSafeInteger(e['at']) && e['at'] >= 0) return { at: e['at'], fault };
   if (typeof e['when'] === 'object' && e['when'] !== null) return { when: checkTrigger(where, e['when'] as Record<string, unknown>), fault };
+  // Present but of the wrong kind ("at": "3000000"): say what it is, not that it is missing.
+  if ('at' in e) throw new UsageError(`${where}: "at" is ${JSON.stringify(e['at'])}; it must be a whole number of virtual microseconds, 0 or more, e.g. "at": 3000000`);
+  if ('when' in e) throw new UsageError(`${where}: "when" is ${JSON.stringify(e['when'])}; it must be a trigger object like {"on": "send", "target": "s2", "method": "PBServer.Forward", "nth": 1}`);
   throw new UsageError(`${where} needs "at" (virtual microseconds, a whole number) or "when" (a trigger)`);
 }
 
@@ -70,6 +73,7 @@ function checkAction(where: string, value: unknown): FaultAction {
 
 function checkTrigger(where: string, t: Record<string, unknown>): Trigger {
   const ok = (t['on'] === 'receive' || t['on'] === 'serve' || t['on'] === 'send') && typeof t['target'] === 'string' && typeof t['method'] === 'string' && Number.isSafeInteger(t['nth']) && (t['nth'] as number) >= 1;
+  if ('nth' in t && !(Number.isSafeInteger(t['nth']) && (t['nth'] as number) >= 1)) throw new UsageError(`${where}: "nth" is ${JSON.stringify(t['nth'])}; it must be a whole number, 1 or more (the 1st, 2nd, ... matching message)`);
   if (!ok) throw new UsageError(`${where}: "when" needs on (receive|serve|send), target, method and nth ≥ 1`);
   refuseUnknownFields(where, '"when"', t, TRIGGER_FIELDS);
   return t as unknown as Trigger;

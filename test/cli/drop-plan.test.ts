@@ -57,6 +57,8 @@ describe('a drop in a --plan file', () => {
     ['a misspelt trigger field', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: 1, nht: 2 }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "when" takes no "nht"/],
     ['both a time and a trigger', [{ at: 0, when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: 1 }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0 has both "at" and "when"/],
     ['a trigger without nth', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get' }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "when" needs on \(receive\|serve\|send\), target, method and nth ≥ 1/],
+    ['a time given as a string', [{ at: '3000000', fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "at" is "3000000"; it must be a whole number of virtual microseconds, 0 or more/],
+    ['an nth given as a string', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: '1' }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "nth" is "1"; it must be a whole number, 1 or more/],
   ];
   for (const [what, plan, message] of BAD) {
     it(`should refuse a drop entry with ${what} in one line, exit 2`, async () => {
