@@ -34,7 +34,8 @@ export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, see
   });
   const lines = result.output.split('\n');
   const failAt = lines.findIndex((line) => /^\s*--- FAIL: /.test(line));
-  const why = result.ok ? [] : failAt >= 0 ? failureLines(lines, failAt) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
+  const diedAt = lines.findIndex((line) => /^(panic|fatal error): /.test(line));
+  const why = result.ok ? [] : failAt >= 0 ? failureLines(lines, failAt) : diedAt >= 0 ? deathLines(lines, diedAt) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
   return { seed, ok: result.ok, failed: result.failed, why, virtualMicros: result.virtualMicros, faults: describeGoFaultPlan(result.faultPlan) };
 }
 
@@ -44,3 +45,14 @@ function failureLines(lines: readonly string[], failAt: number): string[] {
   for (let i = failAt + 1; i < lines.length && out.length <= WHY_LINES && /^\s+\S/.test(lines[i]!); i++) out.push(lines[i]!.trimEnd());
   return out;
 }
+
+/** Why a program died with no failing test: Go's "panic: ..." or "fatal error: ..." line and
+ *  what follows it up to the goroutine dump (the last lines of the dump name no cause). */
+function deathLines(lines: readonly string[], diedAt: number): string[] {
+  const out = [lines[diedAt]!.trimEnd()];
+  for (let i = diedAt + 1; i < lines.length && out.length < WHY_LINES && !/^goroutine \d+ \[/.test(lines[i]!); i++) {
+    if (lines[i]!.trim().length > 0) out.push(lines[i]!.trimEnd());
+  }
+  return out;
+}
+

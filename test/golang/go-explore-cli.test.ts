@@ -78,4 +78,12 @@ describe('rpcsim go explore', () => {
     expect(await goCommand(['explore', KV, '--seeds', '2', '--plan', KV + '/kv_test.go'])).toBe(2);
     expect(err[0]).toMatch(/^rpcsim: go explore: --plan .*kv_test\.go: not JSON/);
   });
+
+  it('should show Go\'s panic line, not the tail of its goroutine dump, for a program that died with no failing test', async () => {
+    out.length = 0;
+    expect(await goCommand(['explore', KV, '--seeds', '1', '--plan', fixture('plans/lose-socket-file.json')])).toBe(1);
+    const text = out.join('');
+    expect(text).toMatch(/^seed 1: FAIL \(the program died\) \(socket faults: lose a socket file at 0\.010000 s\)\n {4}panic: test timed out after 10m0s\n {4}replay: /m);
+  }, TIMEOUT_MS);
 });
+
