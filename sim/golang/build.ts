@@ -87,12 +87,12 @@ function goFilesOf(root: string): string[] | null {
   return walk(root) ? found : null;
 }
 
-function buildKey(pkg: GoPackage, toolchain: GoToolchain): string | null {
+function buildKey(pkg: GoPackage, toolchain: GoToolchain, overlay: readonly (readonly [string, string])[]): string | null {
   const files = goFilesOf(pkg.root);
   if (files === null) return null;
   const hash = createHash('sha256');
   hash.update(`${toolchain.version}\n${pkg.dir}\n${pkg.mode}\nvet ${GO_TEST_VET_CHECKS.join(',')}\n`);
-  for (const [, used] of overlayEntries(toolchain.goroot)) hash.update(readFileSync(used));
+  for (const [, used] of overlay) hash.update(readFileSync(used));
   for (const file of files) hash.update(`${relative(pkg.root, file)}\n`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 20);
 }
@@ -100,12 +100,15 @@ function buildKey(pkg: GoPackage, toolchain: GoToolchain): string | null {
 export function buildTestBinary(pkg: GoPackage, toolchain: GoToolchain): GoBinary | BuildFailure {
   const cache = goCacheDir();
   mkdirSync(cache, { recursive: true });
-  const key = buildKey(pkg, toolchain);
+  // Once per build: the patched toolchain files are written here, and both the key and the
+  // overlay file name them.
+  const entries = overlayEntries(toolchain.goroot);
+  const key = buildKey(pkg, toolchain, entries);
   const path = join(cache, key === null ? `${pkg.name}.test.wasm` : `${pkg.name}-${key}.test.wasm`);
   if (key !== null && existsSync(path)) return { path, key, cached: true };
   // Named by its content: checkouts in other folders share the cache, and each overlay file
   // names the folder it is in, so one shared name let a build run with another checkout's overlay.
-  const overlay = JSON.stringify({ Replace: Object.fromEntries(overlayEntries(toolchain.goroot)) });
+  const overlay = JSON.stringify({ Replace: Object.fromEntries(entries) });
   const overlayPath = join(cache, `overlay-${toolchain.version}-${createHash('sha256').update(overlay).digest('hex').slice(0, 12)}.json`);
   writeFileSync(overlayPath, overlay);
   const partial = `${path}.${process.pid}.part`;

@@ -5,7 +5,7 @@
 // silently building something else.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface ToolchainPatch {
@@ -47,7 +47,12 @@ export function patchedToolchainFiles(goroot: string, cacheDir: string): [string
     const patched = text.split(patch.from).join(patch.to);
     const name = `${createHash('sha256').update(patched).digest('hex').slice(0, 12)}-${patch.target.split('/').pop()}`;
     const path = join(dir, name);
-    writeFileSync(path, patched);
+    // Named by content, so one written earlier is this one; written whole or not at all, since
+    // parallel runs may patch at once.
+    if (!existsSync(path)) {
+      writeFileSync(`${path}.${process.pid}.part`, patched);
+      renameSync(`${path}.${process.pid}.part`, path);
+    }
     return [original, path];
   });
 }
