@@ -7,6 +7,7 @@
 import { assert } from './assert.ts';
 import type { Chooser } from './chooser.ts';
 import { EventHeap, SimEvent, type KernelCallback } from './event-queue.ts';
+import { Label } from './label.ts';
 import { Process } from './process.ts';
 import { Task, Waiter } from './task.ts';
 import { whenMicrotasksRunDry } from './stuck-watch.ts';
@@ -25,6 +26,8 @@ export interface TaskFailure {
 
 const EVENT_QUEUE_CAPACITY = 4_000_000;
 const NEVER: Promise<never> = new Promise<never>(() => {});
+/** Who acts between tasks, in trace events. */
+const KERNEL_LABEL = new Label('kernel');
 
 // Hot paths test first and build an assert's message only when it fails: an argument is built
 // before the call, and a message per wake is measurable.
@@ -53,8 +56,8 @@ export class Kernel {
   private due: SimEvent[] = [];
   private dueHead = 0;
   private spawning: Process | null = null;
-  private actor: string | null = null;
-  private readonly outerActors: (string | null)[] = [];
+  private actor: Label | null = null;
+  private readonly outerActors: (Label | null)[] = [];
   private mainTask: Task | null = null;
   private limits: RunLimits | null = null;
   private stopWith: ((reason: StopReason) => void) | null = null;
@@ -90,7 +93,7 @@ export class Kernel {
    * `actor` is the label trace events carry meanwhile: a callback that stands in for a Go
    * goroutine (rpc's input loop, ServeConn) records under that goroutine's name.
    */
-  enter(proc: Process, actor: string | null = null): Process | null {
+  enter(proc: Process, actor: Label | null = null): Process | null {
     const outer = this.spawning;
     this.outerActors.push(this.actor);
     this.spawning = proc;
@@ -122,8 +125,13 @@ export class Kernel {
 
   /** The label trace events carry for whoever acts right now. */
   actorLabel(): string {
-    if (this.spawning !== null) return this.actor ?? this.spawning.label;
-    return this.current?.label ?? 'kernel';
+    return this.actorTraceLabel().text;
+  }
+
+  /** actorLabel, with the journal's id for it cached (see Label). */
+  actorTraceLabel(): Label {
+    if (this.spawning !== null) return this.actor ?? this.spawning.traceLabel;
+    return this.current?.traceLabel ?? KERNEL_LABEL;
   }
 
   /** `go fn()`: a new goroutine in `proc`, started at the current instant (after the caller's step). */

@@ -2,6 +2,7 @@
 // a debugger: its tasks do not run, time goes on) and crashed (every task stops, every fd closes).
 
 import type { KernelCallback } from './event-queue.ts';
+import { Label } from './label.ts';
 import type { Task } from './task.ts';
 
 /** Live goroutines summed over a set of processes (see Process.countIn). */
@@ -31,6 +32,8 @@ export class Process {
   private tally: GoroutineTally | null = null;
   /** "s1" for the first incarnation, "s1#2" after a restart. */
   readonly label: string;
+  /** `label` as trace events carry it. */
+  readonly traceLabel: Label;
 
   constructor(
     readonly id: number,
@@ -39,15 +42,21 @@ export class Process {
     readonly incarnation: number,
   ) {
     this.label = incarnation === 1 ? name : `${name}#${incarnation}`;
+    this.traceLabel = new Label(this.label);
   }
 
-  private readonly taskLabels = new Map<string, string>();
+  private readonly taskLabels = new Map<string, Label>();
 
   /** "s1/ServeConn", built once per process and task name: RPC servers start thousands. */
   taskLabel(taskName: string): string {
+    return this.taskTraceLabel(taskName).text;
+  }
+
+  /** taskLabel as trace events carry it: one Label per process and task name. */
+  taskTraceLabel(taskName: string): Label {
     let label = this.taskLabels.get(taskName);
     if (label === undefined) {
-      label = `${this.label}/${taskName}`;
+      label = new Label(`${this.label}/${taskName}`);
       this.taskLabels.set(taskName, label);
     }
     return label;

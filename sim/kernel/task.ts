@@ -2,6 +2,7 @@
 // kernel resumes it until it blocks again on a kernel primitive (a Waiter) or returns.
 
 import type { SimEvent } from './event-queue.ts';
+import type { Label } from './label.ts';
 import type { Process } from './process.ts';
 
 export type TaskState = 'new' | 'running' | 'blocked' | 'done' | 'dead';
@@ -34,6 +35,8 @@ export class Task {
   paused = false;
   /** "s1#2/accept": computed once, since every trace event carries it. */
   readonly label: string;
+  /** `label` as trace events carry it. */
+  readonly traceLabel: Label;
 
   constructor(
     readonly id: number,
@@ -41,7 +44,8 @@ export class Task {
     readonly proc: Process,
     readonly body: () => unknown,
   ) {
-    this.label = proc.taskLabel(name);
+    this.traceLabel = proc.taskTraceLabel(name);
+    this.label = this.traceLabel.text;
   }
 
   get isHeld(): boolean {

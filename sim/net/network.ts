@@ -64,27 +64,27 @@ export class Network {
 
   traceFrame(type: 'send' | 'recv', conn: number, what: string): void {
     const proc = this.kernel.currentProcess();
-    if (proc.alive) this.journal.recordFrame(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, conn, what);
+    if (proc.alive) this.journal.recordFrame(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), type, conn, what);
   }
 
   traceConnect(type: 'dial' | 'accept', path: string, conn: number): void {
     const proc = this.kernel.currentProcess();
-    if (proc.alive) this.journal.recordConnect(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), type, path, conn);
+    if (proc.alive) this.journal.recordConnect(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), type, path, conn);
   }
 
   traceClose(conn: number, unread: number): void {
     const proc = this.kernel.currentProcess();
-    if (proc.alive) this.journal.recordClose(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, unread);
+    if (proc.alive) this.journal.recordClose(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, unread);
   }
 
   traceRpcServe(conn: number, method: string, seq: number): void {
     const proc = this.kernel.currentProcess();
-    if (proc.alive) this.journal.recordRpcServe(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq);
+    if (proc.alive) this.journal.recordRpcServe(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, method, seq);
   }
 
   traceRpcReturn(conn: number, method: string, seq: number, error: string): void {
     const proc = this.kernel.currentProcess();
-    if (proc.alive) this.journal.recordRpcReturn(this.kernel.nowMicros, proc.label, this.kernel.actorLabel(), conn, method, seq, error);
+    if (proc.alive) this.journal.recordRpcReturn(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, method, seq, error);
   }
 
   /** A blocked reader or acceptor: the netpoller's wake, then a thread to run on. */

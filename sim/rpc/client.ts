@@ -111,7 +111,7 @@ export class RpcClient implements KernelCallback {
   /** The socket is readable (a KernelCallback): one turn of the loop, acting for the process. */
   run(): void {
     if (!this.kernel.mayRunFor(this.proc, this)) return; // dead, or paused until resumed
-    const outer = this.kernel.enter(this.proc, this.proc.taskLabel('rpc-input'));
+    const outer = this.kernel.enter(this.proc, this.proc.taskTraceLabel('rpc-input'));
     try {
       this.input();
     } finally {

@@ -58,7 +58,7 @@ class ConnServer implements KernelCallback {
   /** The socket is readable (a KernelCallback): one turn of the loop, acting for the process. */
   run(): void {
     if (!this.kernel.mayRunFor(this.proc, this)) return; // dead, or paused until resumed
-    const outer = this.kernel.enter(this.proc, this.proc.taskLabel('ServeConn'));
+    const outer = this.kernel.enter(this.proc, this.proc.taskTraceLabel('ServeConn'));
     try {
       this.input();
     } finally {

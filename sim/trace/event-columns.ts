@@ -7,6 +7,7 @@
 // body's fields as the call site writes them. The order is part of a trace's bytes (JSON lines,
 // fingerprints), so it never depends on how an event was stored.
 
+import type { Label } from '../kernel/label.ts';
 import type { TraceBody, TraceEvent } from './events.ts';
 
 /** Each columnar kind's code; encode and decode agree on which column holds which field. */
@@ -81,10 +82,6 @@ export class EventColumns {
   private readonly objects: TraceEvent[] = [];
   private lastText: string | null = null;
   private lastTextId = 0;
-  private lastProc: string | null = null;
-  private lastProcId = 0;
-  private lastTask: string | null = null;
-  private lastTaskId = 0;
   /** Set by release(): the buffers belong to another journal now. */
   released = false;
 
@@ -102,7 +99,7 @@ export class EventColumns {
   }
 
   append(t: number, proc: string, task: string, body: TraceBody): void {
-    const index = this.row(t, proc, task);
+    const index = this.row(t, this.lookup(proc), this.lookup(task));
     const chunk = this.last!;
     chunk.kind[index] = this.encode(chunk, index, t, proc, task, body);
     this.count++;
@@ -111,8 +108,8 @@ export class EventColumns {
   // The hot kinds, written straight into their columns: the same rows append(body) would
   // write, without a body object to build and take apart.
 
-  appendFrame(t: number, proc: string, task: string, type: 'send' | 'recv', conn: number, what: string): void {
-    const index = this.row(t, proc, task);
+  appendFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string): void {
+    const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = conn;
     chunk.b[index] = this.intern(what);
@@ -120,8 +117,8 @@ export class EventColumns {
     this.count++;
   }
 
-  appendConnect(t: number, proc: string, task: string, type: 'dial' | 'accept', path: string, conn: number): void {
-    const index = this.row(t, proc, task);
+  appendConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string, conn: number): void {
+    const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = this.intern(path);
     chunk.b[index] = conn;
@@ -129,8 +126,8 @@ export class EventColumns {
     this.count++;
   }
 
-  appendClose(t: number, proc: string, task: string, conn: number, unread: number): void {
-    const index = this.row(t, proc, task);
+  appendClose(t: number, proc: Label, task: Label, conn: number, unread: number): void {
+    const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = conn;
     chunk.b[index] = unread;
@@ -138,8 +135,8 @@ export class EventColumns {
     this.count++;
   }
 
-  appendRpc(t: number, proc: string, task: string, conn: number, method: string, seq: number, error: string | null): void {
-    const index = this.row(t, proc, task);
+  appendRpc(t: number, proc: Label, task: Label, conn: number, method: string, seq: number, error: string | null): void {
+    const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = conn;
     chunk.b[index] = this.intern(method);
@@ -152,8 +149,8 @@ export class EventColumns {
     this.count++;
   }
 
-  /** Starts the next row: its time, process and task. Returns its index in the last chunk. */
-  private row(t: number, proc: string, task: string): number {
+  /** Starts the next row: its time, process and task ids. Returns its index in the last chunk. */
+  private row(t: number, procId: number, taskId: number): number {
     const index = this.count & MASK;
     if (this.released) throw new Error('a released journal cannot record');
     if (index === 0) {
@@ -162,17 +159,8 @@ export class EventColumns {
     }
     const chunk = this.last!;
     chunk.t[index] = t;
-    // A task usually records several events in a row: skip the lookups when the labels repeat.
-    if (proc !== this.lastProc) {
-      this.lastProc = proc;
-      this.lastProcId = this.intern(proc);
-    }
-    if (task !== this.lastTask) {
-      this.lastTask = task;
-      this.lastTaskId = this.intern(task);
-    }
-    chunk.proc[index] = this.lastProcId;
-    chunk.task[index] = this.lastTaskId;
+    chunk.proc[index] = procId;
+    chunk.task[index] = taskId;
     return index;
   }
 
@@ -254,17 +242,31 @@ export class EventColumns {
     }
   }
 
+  /** A process or task label's id: looked up in the table once per label, then read from it. */
+  private labelId(label: Label): number {
+    if (label.internedBy === this) return label.internedId;
+    label.internedBy = this;
+    label.internedId = this.lookup(label.text);
+    return label.internedId;
+  }
+
+  /** A field's string id. A frame's label often comes twice in a row (its send, then its
+   *  receive), and so does a path (dial, then accept): no lookup then. */
   private intern(text: string): number {
-    // A frame's label comes twice in a row (its send, then its receive): skip the lookup then.
     if (text === this.lastText) return this.lastTextId;
+    const id = this.lookup(text);
+    this.lastText = text;
+    this.lastTextId = id;
+    return id;
+  }
+
+  private lookup(text: string): number {
     let id = this.stringIds.get(text);
     if (id === undefined) {
       id = this.strings.length;
       this.strings.push(text);
       this.stringIds.set(text, id);
     }
-    this.lastText = text;
-    this.lastTextId = id;
     return id;
   }
 }

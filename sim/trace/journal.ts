@@ -8,6 +8,7 @@
 // and builds the event objects only when someone reads `events`. Rare events (logs, faults,
 // client operations) are kept as the objects they are.
 
+import type { Label } from '../kernel/label.ts';
 import { EventColumns } from './event-columns.ts';
 import type { TraceBody, TraceEvent } from './events.ts';
 
@@ -47,30 +48,31 @@ export class Journal {
   }
 
   // The hot socket and RPC kinds without a body object, when only the columns want them: with
-  // a listener they build the same literal a caller of record() would and go through it.
+  // a listener they build the same literal a caller of record() would and go through it. They
+  // name who acted by Label, whose id in the columns' string table is looked up once.
 
-  recordFrame(t: number, proc: string, task: string, type: 'send' | 'recv', conn: number, what: string): void {
-    if (this.listeners.length > 0) this.record(t, proc, task, { type, conn, what });
+  recordFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, conn, what });
     else if (this.recording) this.columns.appendFrame(t, proc, task, type, conn, what);
   }
 
-  recordConnect(t: number, proc: string, task: string, type: 'dial' | 'accept', path: string, conn: number): void {
-    if (this.listeners.length > 0) this.record(t, proc, task, { type, path, conn });
+  recordConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string, conn: number): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, path, conn });
     else if (this.recording) this.columns.appendConnect(t, proc, task, type, path, conn);
   }
 
-  recordClose(t: number, proc: string, task: string, conn: number, unread: number): void {
-    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'close', conn, unread });
+  recordClose(t: number, proc: Label, task: Label, conn: number, unread: number): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'close', conn, unread });
     else if (this.recording) this.columns.appendClose(t, proc, task, conn, unread);
   }
 
-  recordRpcServe(t: number, proc: string, task: string, conn: number, method: string, seq: number): void {
-    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'rpc-serve', conn, method, seq });
+  recordRpcServe(t: number, proc: Label, task: Label, conn: number, method: string, seq: number): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-serve', conn, method, seq });
     else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, null);
   }
 
-  recordRpcReturn(t: number, proc: string, task: string, conn: number, method: string, seq: number, error: string): void {
-    if (this.listeners.length > 0) this.record(t, proc, task, { type: 'rpc-return', conn, method, seq, error });
+  recordRpcReturn(t: number, proc: Label, task: Label, conn: number, method: string, seq: number, error: string): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-return', conn, method, seq, error });
     else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, error);
   }
 

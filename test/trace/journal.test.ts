@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceBody, TraceType } from '../../sim/trace/events.ts';
 import { spareChunkBuffers } from '../../sim/trace/event-columns.ts';
 import { Journal } from '../../sim/trace/journal.ts';
+import { Label } from '../../sim/kernel/label.ts';
 import { renderJsonl } from '../../sim/trace/render-jsonl.ts';
 
 /** One example of every kind of event; the compiler insists on a row for each kind. */
@@ -84,14 +85,17 @@ describe('journal', () => {
   });
 
   it('should record the hot kinds written field by field exactly as their bodies, listened to or not', () => {
+    // One Label each, shared by the journals below: each journal gives it its own id.
+    const P = new Label('p');
+    const P_MAIN = new Label('p/main');
     const direct = (journal: Journal, t: number): void => {
-      journal.recordConnect(t, 'p', 'p/main', 'dial', '/var/tmp/824-1000/pb-3123-basic-2', 17);
-      journal.recordConnect(t, 'p', 'p/main', 'accept', '/var/tmp/824-1000/pb-3123-basic-2', 17);
-      journal.recordFrame(t, 'p', 'p/main', 'send', 17, 'PBServer.Forward #0 request');
-      journal.recordFrame(t, 'p', 'p/main', 'recv', 17, 'PBServer.Forward #0 request');
-      journal.recordClose(t, 'p', 'p/main', 17, 2);
-      journal.recordRpcServe(t, 'p', 'p/main', 17, 'PBServer.Forward', 3);
-      journal.recordRpcReturn(t, 'p', 'p/main', 17, 'PBServer.Forward', 3, 'unexpected EOF');
+      journal.recordConnect(t, P, P_MAIN, 'dial', '/var/tmp/824-1000/pb-3123-basic-2', 17);
+      journal.recordConnect(t, P, P_MAIN, 'accept', '/var/tmp/824-1000/pb-3123-basic-2', 17);
+      journal.recordFrame(t, P, P_MAIN, 'send', 17, 'PBServer.Forward #0 request');
+      journal.recordFrame(t, P, P_MAIN, 'recv', 17, 'PBServer.Forward #0 request');
+      journal.recordClose(t, P, P_MAIN, 17, 2);
+      journal.recordRpcServe(t, P, P_MAIN, 17, 'PBServer.Forward', 3);
+      journal.recordRpcReturn(t, P, P_MAIN, 17, 'PBServer.Forward', 3, 'unexpected EOF');
     };
     const bodies = (['dial', 'accept', 'send', 'recv', 'close', 'rpc-serve', 'rpc-return'] as const).map((kind) => EXAMPLES[kind]());
     const expected = bodies.map((body) => JSON.stringify(stamped(4, 'p', 'p/main', body)));
@@ -114,7 +118,9 @@ describe('journal', () => {
   it('should give a released journal\'s buffers to the next one without any of its rows showing through', () => {
     // The first journal fills every column of three chunks with numbers the second never writes.
     const old = new Journal();
-    for (let i = 0; i < 40_000; i++) old.recordRpcReturn(1e9 + i, `old${i % 7}`, `old${i % 7}/task`, 999_999, `Old.Method${i % 5}`, 123_456, `old error ${i % 11}`);
+    const oldProcs = Array.from({ length: 7 }, (_, i) => new Label(`old${i}`));
+    const oldTasks = Array.from({ length: 7 }, (_, i) => new Label(`old${i}/task`));
+    for (let i = 0; i < 40_000; i++) old.recordRpcReturn(1e9 + i, oldProcs[i % 7]!, oldTasks[i % 7]!, 999_999, `Old.Method${i % 5}`, 123_456, `old error ${i % 11}`);
     const spareBefore = spareChunkBuffers();
     old.release();
     expect(spareChunkBuffers()).toBe(spareBefore + 3);
