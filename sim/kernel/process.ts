@@ -3,6 +3,7 @@
 
 import type { KernelCallback } from './event-queue.ts';
 import { Label } from './label.ts';
+import { LinkedSet, type SetLinks } from './linked-set.ts';
 import type { Task } from './task.ts';
 
 /** Live goroutines summed over a set of processes (see Process.countIn). */
@@ -13,14 +14,14 @@ export interface GoroutineTally {
 export type ProcessState = 'running' | 'paused' | 'crashed';
 
 /** A file descriptor the kernel must close when its process dies. */
-export interface FileDescriptor {
+export interface FileDescriptor extends SetLinks<FileDescriptor> {
   closeOnCrash(): void;
 }
 
 export class Process {
   state: ProcessState = 'running';
-  readonly tasks = new Set<Task>();
-  readonly fds = new Set<FileDescriptor>();
+  readonly tasks = new LinkedSet<Task>();
+  readonly fds = new LinkedSet<FileDescriptor>();
   /** Socket callbacks (rpc input loops, ServeConn) that came due while the process was paused:
    *  they stand in for goroutines, so they wait for the resume as a held goroutine would. */
   readonly heldCallbacks: KernelCallback[] = [];

@@ -3,6 +3,7 @@
 
 import type { SimEvent } from './event-queue.ts';
 import type { Label } from './label.ts';
+import type { SetLinks } from './linked-set.ts';
 import type { Process } from './process.ts';
 
 export type TaskState = 'new' | 'running' | 'blocked' | 'done' | 'dead';
@@ -24,7 +25,7 @@ export class Waiter<T = unknown> {
   }
 }
 
-export class Task {
+export class Task implements SetLinks<Task> {
   state: TaskState = 'new';
   /** Counted in the kernel's runnable total: true from resume until it blocks or returns. */
   counted = false;
@@ -33,6 +34,10 @@ export class Task {
   held: SimEvent | null = null;
   /** A modelled debugger holds this one task (its process runs on). */
   paused = false;
+  // Its place among its process's goroutines (Process.tasks).
+  linkedPrev: Task | null = null;
+  linkedNext: Task | null = null;
+  linkedIn: object | null = null;
   /** "s1#2/accept": computed once, since every trace event carries it. */
   readonly label: string;
   /** `label` as trace events carry it. */

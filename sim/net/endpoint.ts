@@ -28,6 +28,10 @@ export class Endpoint implements FileDescriptor {
   private peerClosed = false; // write gives EPIPE
   private shutWrite = false; // our own SHUT_WR
   closed = false;
+  // Its place among its owner's open descriptors (Process.fds).
+  linkedPrev: FileDescriptor | null = null;
+  linkedNext: FileDescriptor | null = null;
+  linkedIn: object | null = null;
   /** Open file descriptors for this socket: File() dups one, and the socket closes with the last. */
   private fdCount = 1;
   private reader: Waiter<unknown> | null = null;

@@ -11,6 +11,10 @@ import type { Network } from './network.ts';
 
 export class Listener implements FileDescriptor {
   closed = false;
+  // Its place among its owner's open descriptors (Process.fds).
+  linkedPrev: FileDescriptor | null = null;
+  linkedNext: FileDescriptor | null = null;
+  linkedIn: object | null = null;
   private readonly backlog: Endpoint[] = [];
   private acceptor: Waiter<Endpoint | GoError> | null = null;
 

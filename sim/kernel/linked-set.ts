@@ -1,0 +1,75 @@
+// An insertion-ordered set whose members carry their own links: adding and removing is a few
+// pointer writes, where a Set hashes the member and, as members come and go by the thousand
+// (a connection's two sockets, a request's goroutine), rehashes its table now and then. A
+// process's goroutines and open sockets live in these. Iteration order is insertion order, as
+// a Set's is, so whatever walks them (a crash closing every socket) does so in the same order.
+
+/** What a member carries: its neighbours, and which set holds it (one at a time). */
+export interface SetLinks<T> {
+  linkedPrev: T | null;
+  linkedNext: T | null;
+  /** The LinkedSet holding it. */
+  linkedIn: object | null;
+}
+
+export class LinkedSet<T extends SetLinks<T>> implements Iterable<T> {
+  private first: T | null = null;
+  private last: T | null = null;
+  size = 0;
+
+  add(member: T): void {
+    if (member.linkedIn === this) return;
+    if (member.linkedIn !== null) (member.linkedIn as LinkedSet<T>).delete(member);
+    member.linkedIn = this;
+    member.linkedPrev = this.last;
+    member.linkedNext = null;
+    if (this.last === null) this.first = member;
+    else this.last.linkedNext = member;
+    this.last = member;
+    this.size++;
+  }
+
+  has(member: T): boolean {
+    return member.linkedIn === this;
+  }
+
+  /** True if `member` was here. */
+  delete(member: T): boolean {
+    if (member.linkedIn !== this) return false;
+    const prev = member.linkedPrev;
+    const next = member.linkedNext;
+    if (prev === null) this.first = next;
+    else prev.linkedNext = next;
+    if (next === null) this.last = prev;
+    else next.linkedPrev = prev;
+    member.linkedPrev = null;
+    member.linkedNext = null;
+    member.linkedIn = null;
+    this.size--;
+    return true;
+  }
+
+  clear(): void {
+    let member = this.first;
+    while (member !== null) {
+      const next = member.linkedNext;
+      member.linkedPrev = null;
+      member.linkedNext = null;
+      member.linkedIn = null;
+      member = next;
+    }
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  /** Members in insertion order. The walk may remove the member it is at, not the ones ahead. */
+  *[Symbol.iterator](): Iterator<T> {
+    let member = this.first;
+    while (member !== null) {
+      const next = member.linkedNext;
+      yield member;
+      member = next;
+    }
+  }
+}
