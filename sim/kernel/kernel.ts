@@ -411,7 +411,11 @@ export class Kernel {
     const index = this.chooser.pickTask
       ? this.chooser.pickTask('schedule.tie', this.dueTaskIds())
       : this.chooser.pick('schedule.tie', count);
-    if (index === 0) return this.due[this.dueHead++]!;
-    return this.due.splice(this.dueHead + index, 1)[0]!;
+    const due = this.due;
+    const head = this.dueHead++;
+    const chosen = due[head + index]!;
+    // Take it out and keep the others' order (splice would build an array for the one taken).
+    for (let i = head + index; i > head; i--) due[i] = due[i - 1]!;
+    return chosen;
   }
 }
