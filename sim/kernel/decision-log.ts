@@ -21,12 +21,22 @@ export function spareDecisionBuffers(): number {
   return spareBuffers.length;
 }
 
+interface Chunk {
+  readonly buffer: ArrayBuffer;
+  readonly kinds: Uint8Array;
+  readonly bounds: Float64Array;
+  readonly values: Float64Array;
+}
+
 export class DecisionLog {
   // Fixed-size chunks of typed arrays: a busy run makes millions of decisions, and doubling one
   // big array meant copies and large off-heap allocations that showed up as GC time. One buffer
   // a chunk: values, then bounds (8 bytes each), then kinds (1 byte).
   private static readonly CHUNK = 1 << 16;
-  private readonly chunks: { buffer: ArrayBuffer; kinds: Uint8Array; bounds: Float64Array; values: Float64Array }[] = [];
+  private readonly chunks: Chunk[] = [];
+  /** The chunk being filled, and the next free place in it (CHUNK when full or none). */
+  private last: Chunk | null = null;
+  private offset = DecisionLog.CHUNK;
   private count = 0;
   private released = false;
 
@@ -35,19 +45,23 @@ export class DecisionLog {
   }
 
   append(kind: DecisionKind, n: number, value: number): void {
-    const offset = this.count % DecisionLog.CHUNK;
-    if (offset === 0) {
-      if (this.released) throw new Error('a released decision log cannot record');
-      const size = DecisionLog.CHUNK;
-      // A reused buffer holds an earlier log's entries: never read, since at() reads below count.
-      const buffer = spareBuffers.pop() ?? new ArrayBuffer(size * 17);
-      this.chunks.push({ buffer, values: new Float64Array(buffer, 0, size), bounds: new Float64Array(buffer, size * 8, size), kinds: new Uint8Array(buffer, size * 16, size) });
-    }
-    const chunk = this.chunks[this.chunks.length - 1]!;
+    if (this.offset === DecisionLog.CHUNK) this.addChunk();
+    const chunk = this.last!;
+    const offset = this.offset++;
     chunk.kinds[offset] = decisionKindCode(kind);
     chunk.bounds[offset] = n;
     chunk.values[offset] = value;
     this.count++;
+  }
+
+  private addChunk(): void {
+    if (this.released) throw new Error('a released decision log cannot record');
+    const size = DecisionLog.CHUNK;
+    // A reused buffer holds an earlier log's entries: never read, since at() reads below count.
+    const buffer = spareBuffers.pop() ?? new ArrayBuffer(size * 17);
+    this.last = { buffer, values: new Float64Array(buffer, 0, size), bounds: new Float64Array(buffer, size * 8, size), kinds: new Uint8Array(buffer, size * 16, size) };
+    this.chunks.push(this.last);
+    this.offset = 0;
   }
 
   /** Gives the chunks' buffers to the next log; this one can no longer be read or appended to.
@@ -55,6 +69,8 @@ export class DecisionLog {
   release(): void {
     for (const chunk of this.chunks) if (spareBuffers.length < SPARE_BUFFERS_MAX) spareBuffers.push(chunk.buffer);
     this.chunks.length = 0;
+    this.last = null;
+    this.offset = DecisionLog.CHUNK;
     this.count = 0;
     this.released = true;
   }
