@@ -8,6 +8,7 @@
 // what the 6.824 unreliable accept loop does to a connection, as this end's own process.
 
 import { assert } from '../kernel/assert.ts';
+import { textOf, type Label } from '../kernel/label.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
 import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { Waiter } from '../kernel/task.ts';
@@ -21,7 +22,7 @@ export class Endpoint implements FileDescriptor {
   embryo = false;
   /** The receive queue as two parallel arrays (frame, and its trace label): no record per frame. */
   private readonly queue: unknown[] = [];
-  private readonly queueWhat: string[] = [];
+  private readonly queueWhat: (string | Label)[] = [];
   private queueHead = 0;
   private pendingReset = false;
   private peerShutWrite = false; // RCV_SHUTDOWN: read gives EOF once the queue is empty
@@ -59,7 +60,7 @@ export class Endpoint implements FileDescriptor {
   /** write() for a frame its writer has just built and keeps no reference to, with every part
    *  it took from its goroutine's data already copied (rpc's request and response frames):
    *  the frame itself can cross as it is. */
-  writeOwned(frame: unknown, what: string): GoError | null {
+  writeOwned(frame: unknown, what: string | Label): GoError | null {
     if (this.closed || !this.owner.alive) return this.fail(opError('write', this.addr, 'ECLOSED'));
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
@@ -67,7 +68,7 @@ export class Endpoint implements FileDescriptor {
     peer.queue.push(frame);
     peer.queueWhat.push(what);
     if (this.net.tracing) this.net.traceFrame('send', this.conn, what);
-    if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, what);
+    if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, textOf(what));
     peer.notifyReader();
     return null;
   }

@@ -3,6 +3,7 @@
 // that name now refers to); a process dying closes the listener but leaves the file behind.
 
 import { assert } from '../kernel/assert.ts';
+import { Label } from '../kernel/label.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
 import type { Waiter } from '../kernel/task.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -17,12 +18,16 @@ export class Listener implements FileDescriptor {
   linkedIn: object | null = null;
   private readonly backlog: Endpoint[] = [];
   private acceptor: Waiter<Endpoint | GoError> | null = null;
+  /** `path` as accept events carry it. */
+  private readonly pathLabel: Label;
 
   constructor(
     private readonly net: Network,
     readonly owner: Process,
     readonly path: string,
-  ) {}
+  ) {
+    this.pathLabel = new Label(path);
+  }
 
   get backlogLength(): number {
     return this.backlog.length;
@@ -43,10 +48,13 @@ export class Listener implements FileDescriptor {
     if (ready !== null) return Promise.resolve(ready);
     if (this.acceptor !== null) assert(false, `${this.path}: two goroutines accept on one listener`);
     const waiter = this.net.kernel.block<Endpoint | GoError>('accept');
-    waiter.produce = () => this.tryAccept() ?? this.accept();
+    waiter.produce = this.acceptWhenWoken;
     this.acceptor = waiter;
     return waiter.promise;
   }
+
+  /** A woken acceptor's accept, made once: a server accepts once per RPC. */
+  private readonly acceptWhenWoken = (): Endpoint | GoError | Promise<Endpoint | GoError> => this.tryAccept() ?? this.accept();
 
   private tryAccept(): Endpoint | GoError | null {
     if (this.closed) return acceptClosedError(this.path);
@@ -55,7 +63,7 @@ export class Listener implements FileDescriptor {
     endpoint.embryo = false;
     endpoint.owner = this.net.kernel.currentProcess();
     endpoint.owner.fds.add(endpoint);
-    if (this.net.tracing) this.net.traceConnect('accept', this.path, endpoint.conn);
+    if (this.net.tracing) this.net.traceConnect('accept', this.pathLabel, endpoint.conn);
     return endpoint;
   }
 

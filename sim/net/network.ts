@@ -7,6 +7,7 @@
 import { assert } from '../kernel/assert.ts';
 import type { Chooser } from '../kernel/chooser.ts';
 import type { Kernel } from '../kernel/kernel.ts';
+import { Label } from '../kernel/label.ts';
 import type { GoroutineTally, Process } from '../kernel/process.ts';
 import type { TraceBody } from '../trace/events.ts';
 import type { Journal } from '../trace/journal.ts';
@@ -29,8 +30,14 @@ interface SocketFile {
   listener: Listener | null;
 }
 
+/** One name of a socket file, with the label dial events carry for it. */
+interface SocketName {
+  readonly file: SocketFile;
+  readonly label: Label;
+}
+
 export class Network {
-  private readonly files = new Map<string, SocketFile>();
+  private readonly files = new Map<string, SocketName>();
   private nextConn = 1;
   /** Live goroutines of the processes that listened or dialed: they compete for the CPUs.
    *  Each process keeps this total as its goroutines start and end (Process.countIn). */
@@ -62,12 +69,12 @@ export class Network {
   // trace() for the hot socket and RPC kinds: the same event, written without a body object
   // when nobody listens. Callers check `tracing` first, as they do before building a body.
 
-  traceFrame(type: 'send' | 'recv', conn: number, what: string): void {
+  traceFrame(type: 'send' | 'recv', conn: number, what: string | Label): void {
     const proc = this.kernel.currentProcess();
     if (proc.alive) this.journal.recordFrame(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), type, conn, what);
   }
 
-  traceConnect(type: 'dial' | 'accept', path: string, conn: number): void {
+  traceConnect(type: 'dial' | 'accept', path: string | Label, conn: number): void {
     const proc = this.kernel.currentProcess();
     if (proc.alive) this.journal.recordConnect(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), type, path, conn);
   }
@@ -77,12 +84,12 @@ export class Network {
     if (proc.alive) this.journal.recordClose(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, unread);
   }
 
-  traceRpcServe(conn: number, method: string, seq: number): void {
+  traceRpcServe(conn: number, method: string | Label, seq: number): void {
     const proc = this.kernel.currentProcess();
     if (proc.alive) this.journal.recordRpcServe(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, method, seq);
   }
 
-  traceRpcReturn(conn: number, method: string, seq: number, error: string): void {
+  traceRpcReturn(conn: number, method: string | Label, seq: number, error: string | Label): void {
     const proc = this.kernel.currentProcess();
     if (proc.alive) this.journal.recordRpcReturn(this.kernel.nowMicros, proc.traceLabel, this.kernel.actorTraceLabel(), conn, method, seq, error);
   }
@@ -142,7 +149,7 @@ export class Network {
     if (this.files.has(path)) return listenError(path);
     proc.countIn(this.goroutines);
     const listener = new Listener(this, proc, path);
-    this.files.set(path, { listener });
+    this.files.set(path, { file: { listener }, label: new Label(path) });
     proc.fds.add(listener);
     this.trace({ type: 'listen', path });
     return listener;
@@ -151,9 +158,9 @@ export class Network {
   dial(proc: Process, path: string): Endpoint | GoError {
     // A task whose process died mid-step runs on until it blocks; it must not reach anyone.
     if (!proc.alive) return dialError(path, 'ECONNREFUSED');
-    const file = this.files.get(path);
-    if (file === undefined) return dialError(path, 'ENOENT');
-    const listener = file.listener;
+    const name = this.files.get(path);
+    if (name === undefined) return dialError(path, 'ENOENT');
+    const listener = name.file.listener;
     if (listener === null) return dialError(path, 'ECONNREFUSED');
     if (listener.backlogLength >= this.timing.backlogMax) return dialError(path, 'EAGAIN');
     proc.countIn(this.goroutines);
@@ -163,7 +170,7 @@ export class Network {
     client.peer = server;
     server.peer = client;
     proc.fds.add(client);
-    if (this.journal.active) this.traceConnect('dial', path, conn);
+    if (this.journal.active) this.traceConnect('dial', name.label, conn);
     listener.enqueue(server);
     return client;
   }
@@ -186,20 +193,20 @@ export class Network {
 
   /** os.Link: a second name for the same socket (the 6.824 partition trick). */
   link(path: string, to: string): GoError | null {
-    const file = this.files.get(path);
-    if (file === undefined) return pathError('link', path, 'ENOENT');
+    const name = this.files.get(path);
+    if (name === undefined) return pathError('link', path, 'ENOENT');
     if (this.files.has(to)) return pathError('link', to, 'EEXIST');
-    this.files.set(to, file);
+    this.files.set(to, { file: name.file, label: new Label(to) });
     this.trace({ type: 'link', path, to });
     return null;
   }
 
   /** os.Rename: the socket keeps working under its new name (the 6.824 proxy trick). */
   rename(path: string, to: string): GoError | null {
-    const file = this.files.get(path);
-    if (file === undefined) return pathError('rename', path, 'ENOENT');
+    const name = this.files.get(path);
+    if (name === undefined) return pathError('rename', path, 'ENOENT');
     this.files.delete(path);
-    this.files.set(to, file);
+    this.files.set(to, { file: name.file, label: new Label(to) });
     this.trace({ type: 'rename', path, to });
     return null;
   }
@@ -210,6 +217,6 @@ export class Network {
 
   /** A closed listener no longer answers dials to any of its names: they get ECONNREFUSED. */
   detachListener(listener: Listener): void {
-    for (const file of this.files.values()) if (file.listener === listener) file.listener = null;
+    for (const { file } of this.files.values()) if (file.listener === listener) file.listener = null;
   }
 }

@@ -14,8 +14,12 @@ import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
 import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
-import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
+import { Label } from '../kernel/label.ts';
+import { methodLabels, type MethodLabels, type RequestFrame, type ResponseFrame } from './frames.ts';
 import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
+
+/** A call that succeeded returns with no error text. */
+const NO_ERROR = new Label('');
 
 export type CallResult = { readonly ok: true; readonly reply: unknown } | { readonly ok: false; readonly error: GoError };
 
@@ -70,7 +74,8 @@ export class RpcClient implements KernelCallback {
     if (setupMicros > 0) await this.kernel.sleep(setupMicros);
     // Go's send fails the call before it takes a sequence number; the trace names the number
     // it would have taken, so the failure shows (and is explained) like any other return.
-    if (this.shutdown || this.closing) return this.returned(method, this.nextSeq, { ok: false, error: ErrShutdown });
+    const labels = methodLabels(method);
+    if (this.shutdown || this.closing) return this.returned(labels, this.nextSeq, { ok: false, error: ErrShutdown });
     const seq = this.nextSeq++;
     const call: PendingCall = { seq, method, waiter: null };
     this.pending.push(call);
@@ -78,14 +83,14 @@ export class RpcClient implements KernelCallback {
     await this.kernel.sleep(this.net.encodeDelayMicros());
     this.sending = false;
     const request: RequestFrame = { seq, method, args: copyWireValue(args) };
-    const writeError = this.conn.writeOwned(request, frameLabel(method, seq, 'request'));
+    const writeError = this.conn.writeOwned(request, labels.frame(seq, 'request'));
     if (writeError !== null) this.takePending(seq);
     if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
-    if (writeError !== null) return this.returned(method, seq, { ok: false, error: writeError });
-    if (!this.pending.includes(call)) return this.returned(method, seq, call.result!);
+    if (writeError !== null) return this.returned(labels, seq, { ok: false, error: writeError });
+    if (!this.pending.includes(call)) return this.returned(labels, seq, call.result!);
     const waiter = this.kernel.block<CallResult>('rpc call');
     call.waiter = waiter;
-    return this.returned(method, seq, await waiter.promise);
+    return this.returned(labels, seq, await waiter.promise);
   }
 
   /** client.Close: the input goroutine's blocked read fails, and it exits quietly. */
@@ -100,11 +105,8 @@ export class RpcClient implements KernelCallback {
     return this.conn.close();
   }
 
-  private returned(method: string, seq: number, result: CallResult): CallResult {
-    if (this.net.tracing) {
-      const error = result.ok ? '' : result.error.message;
-      this.net.traceRpcReturn(this.conn.conn, method, seq, error);
-    }
+  private returned(labels: MethodLabels, seq: number, result: CallResult): CallResult {
+    if (this.net.tracing) this.net.traceRpcReturn(this.conn.conn, labels.name, seq, result.ok ? NO_ERROR : result.error.message);
     return result;
   }
 

@@ -14,20 +14,27 @@ import type { Process } from '../kernel/process.ts';
 import type { Network } from '../net/network.ts';
 import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
-import { frameLabel, type RequestFrame, type ResponseFrame } from './frames.ts';
+import { methodLabels, type MethodLabels, type RequestFrame, type ResponseFrame } from './frames.ts';
 
 /** A handler mutates `reply` like a Go method with a *Reply argument; a string return is its error. */
 export type RpcHandler = (args: never, reply: never) => Promise<string | void> | string | void;
 
+/** A registered method: the receiver's function, and its trace strings. */
+interface Registered {
+  readonly run: Method;
+  readonly labels: MethodLabels;
+}
+
 export class RpcServer {
-  private readonly methods = new Map<string, (args: unknown, reply: unknown) => Promise<string | void> | string | void>();
+  private readonly methods = new Map<string, Registered>();
 
   /** rpcs.Register(receiver): exposes `service.method` for each listed method of `receiver`. */
   register(service: string, receiver: object, methods: readonly string[]): void {
     for (const method of methods) {
       const fn = (receiver as Record<string, unknown>)[method];
       assert(typeof fn === 'function', `${service}.${method} is not a method`);
-      this.methods.set(`${service}.${method}`, (fn as (a: unknown, r: unknown) => Promise<string | void>).bind(receiver));
+      const name = `${service}.${method}`;
+      this.methods.set(name, { run: (fn as Method).bind(receiver), labels: methodLabels(name) });
     }
   }
 
@@ -48,7 +55,7 @@ class ConnServer implements KernelCallback {
   private reading = true;
 
   constructor(
-    private readonly methods: ReadonlyMap<string, Method>,
+    private readonly methods: ReadonlyMap<string, Registered>,
     private readonly kernel: Kernel,
     private readonly net: Network,
     private readonly conn: Endpoint,
@@ -79,7 +86,7 @@ class ConnServer implements KernelCallback {
       const request = frame as RequestFrame;
       const handler = this.methods.get(request.method);
       if (handler === undefined) {
-        respond(conn, request, `rpc: can't find method ${request.method}`, {});
+        respond(conn, request, `rpc: can't find method ${request.method}`, {}, methodLabels(request.method));
         continue;
       }
       this.handlers++;
@@ -89,14 +96,14 @@ class ConnServer implements KernelCallback {
     if (this.handlers === 0) this.closeConn();
   }
 
-  private async handle(handler: Method, request: RequestFrame): Promise<void> {
+  private async handle(handler: Registered, request: RequestFrame): Promise<void> {
     try {
-      if (this.net.tracing) this.net.traceRpcServe(this.conn.conn, request.method, request.seq);
+      if (this.net.tracing) this.net.traceRpcServe(this.conn.conn, handler.labels.name, request.seq);
       const reply = {};
       // A handler that never waits returns its error as is: awaiting it would cost a microtask.
-      let error = handler(request.args, reply);
+      let error = handler.run(request.args, reply);
       if (error instanceof Promise) error = await error;
-      respond(this.conn, request, error ?? '', reply);
+      respond(this.conn, request, error ?? '', reply, handler.labels);
     } finally {
       // handlers.Wait() then Close(): the last handler out closes a connection whose reads failed.
       if (--this.handlers === 0 && !this.reading && this.proc.alive) this.closeConn();
@@ -110,7 +117,7 @@ class ConnServer implements KernelCallback {
   }
 }
 
-function respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown): void {
+function respond(conn: Endpoint, request: RequestFrame, error: string, reply: unknown, labels: MethodLabels): void {
   const response: ResponseFrame = { seq: request.seq, method: request.method, error, reply: copyWireValue(reply) };
-  conn.writeOwned(response, frameLabel(request.method, request.seq, 'response'));
+  conn.writeOwned(response, labels.frame(request.seq, 'response'));
 }

@@ -108,7 +108,7 @@ export class EventColumns {
   // The hot kinds, written straight into their columns: the same rows append(body) would
   // write, without a body object to build and take apart.
 
-  appendFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string): void {
+  appendFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string | Label): void {
     const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = conn;
@@ -117,7 +117,7 @@ export class EventColumns {
     this.count++;
   }
 
-  appendConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string, conn: number): void {
+  appendConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string | Label, conn: number): void {
     const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = this.intern(path);
@@ -135,7 +135,7 @@ export class EventColumns {
     this.count++;
   }
 
-  appendRpc(t: number, proc: Label, task: Label, conn: number, method: string, seq: number, error: string | null): void {
+  appendRpc(t: number, proc: Label, task: Label, conn: number, method: string | Label, seq: number, error: string | Label | null): void {
     const index = this.row(t, this.labelId(proc), this.labelId(task));
     const chunk = this.last!;
     chunk.a[index] = conn;
@@ -242,7 +242,8 @@ export class EventColumns {
     }
   }
 
-  /** A process or task label's id: looked up in the table once per label, then read from it. */
+  /** A label's id (a process, a task, a frame, a method, a path): looked up in the table once
+   *  per label and run, then read from the label. */
   private labelId(label: Label): number {
     if (label.internedBy === this) return label.internedId;
     label.internedBy = this;
@@ -250,9 +251,9 @@ export class EventColumns {
     return label.internedId;
   }
 
-  /** A field's string id. A frame's label often comes twice in a row (its send, then its
-   *  receive), and so does a path (dial, then accept): no lookup then. */
-  private intern(text: string): number {
+  /** A field's string id. A text that is not a Label often comes twice in a row: no lookup then. */
+  private intern(text: string | Label): number {
+    if (typeof text !== 'string') return this.labelId(text);
     if (text === this.lastText) return this.lastTextId;
     const id = this.lookup(text);
     this.lastText = text;

@@ -8,7 +8,7 @@
 // and builds the event objects only when someone reads `events`. Rare events (logs, faults,
 // client operations) are kept as the objects they are.
 
-import type { Label } from '../kernel/label.ts';
+import { textOf, type Label } from '../kernel/label.ts';
 import { EventColumns } from './event-columns.ts';
 import type { TraceBody, TraceEvent } from './events.ts';
 
@@ -51,13 +51,13 @@ export class Journal {
   // a listener they build the same literal a caller of record() would and go through it. They
   // name who acted by Label, whose id in the columns' string table is looked up once.
 
-  recordFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string): void {
-    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, conn, what });
+  recordFrame(t: number, proc: Label, task: Label, type: 'send' | 'recv', conn: number, what: string | Label): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, conn, what: textOf(what) });
     else if (this.recording) this.columns.appendFrame(t, proc, task, type, conn, what);
   }
 
-  recordConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string, conn: number): void {
-    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, path, conn });
+  recordConnect(t: number, proc: Label, task: Label, type: 'dial' | 'accept', path: string | Label, conn: number): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type, path: textOf(path), conn });
     else if (this.recording) this.columns.appendConnect(t, proc, task, type, path, conn);
   }
 
@@ -66,13 +66,13 @@ export class Journal {
     else if (this.recording) this.columns.appendClose(t, proc, task, conn, unread);
   }
 
-  recordRpcServe(t: number, proc: Label, task: Label, conn: number, method: string, seq: number): void {
-    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-serve', conn, method, seq });
+  recordRpcServe(t: number, proc: Label, task: Label, conn: number, method: string | Label, seq: number): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-serve', conn, method: textOf(method), seq });
     else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, null);
   }
 
-  recordRpcReturn(t: number, proc: Label, task: Label, conn: number, method: string, seq: number, error: string): void {
-    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-return', conn, method, seq, error });
+  recordRpcReturn(t: number, proc: Label, task: Label, conn: number, method: string | Label, seq: number, error: string | Label): void {
+    if (this.listeners.length > 0) this.record(t, proc.text, task.text, { type: 'rpc-return', conn, method: textOf(method), seq, error: textOf(error) });
     else if (this.recording) this.columns.appendRpc(t, proc, task, conn, method, seq, error);
   }
 

@@ -88,14 +88,18 @@ describe('journal', () => {
     // One Label each, shared by the journals below: each journal gives it its own id.
     const P = new Label('p');
     const P_MAIN = new Label('p/main');
+    const PATH = new Label('/var/tmp/824-1000/pb-3123-basic-2');
+    const FRAME = new Label('PBServer.Forward #0 request');
+    const METHOD = new Label('PBServer.Forward');
     const direct = (journal: Journal, t: number): void => {
+      // Fields go in as strings and as Labels, which must record the same.
       journal.recordConnect(t, P, P_MAIN, 'dial', '/var/tmp/824-1000/pb-3123-basic-2', 17);
-      journal.recordConnect(t, P, P_MAIN, 'accept', '/var/tmp/824-1000/pb-3123-basic-2', 17);
-      journal.recordFrame(t, P, P_MAIN, 'send', 17, 'PBServer.Forward #0 request');
+      journal.recordConnect(t, P, P_MAIN, 'accept', PATH, 17);
+      journal.recordFrame(t, P, P_MAIN, 'send', 17, FRAME);
       journal.recordFrame(t, P, P_MAIN, 'recv', 17, 'PBServer.Forward #0 request');
       journal.recordClose(t, P, P_MAIN, 17, 2);
-      journal.recordRpcServe(t, P, P_MAIN, 17, 'PBServer.Forward', 3);
-      journal.recordRpcReturn(t, P, P_MAIN, 17, 'PBServer.Forward', 3, 'unexpected EOF');
+      journal.recordRpcServe(t, P, P_MAIN, 17, METHOD, 3);
+      journal.recordRpcReturn(t, P, P_MAIN, 17, 'PBServer.Forward', 3, new Label('unexpected EOF'));
     };
     const bodies = (['dial', 'accept', 'send', 'recv', 'close', 'rpc-serve', 'rpc-return'] as const).map((kind) => EXAMPLES[kind]());
     const expected = bodies.map((body) => JSON.stringify(stamped(4, 'p', 'p/main', body)));
