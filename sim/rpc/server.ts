@@ -96,18 +96,35 @@ class ConnServer implements KernelCallback {
     if (this.handlers === 0) this.closeConn();
   }
 
-  private async handle(handler: Registered, request: RequestFrame): Promise<void> {
+  /** A handler goroutine's body. Not an async function: a handler that never waits (most of
+   *  them) then replies and ends in the step it started in, with no promise to settle. */
+  private handle(handler: Registered, request: RequestFrame): Promise<void> | void {
+    let waits = false;
     try {
       if (this.net.tracing) this.net.traceRpcServe(this.conn.conn, handler.labels.name, request.seq);
       const reply = {};
-      // A handler that never waits returns its error as is: awaiting it would cost a microtask.
-      let error = handler.run(request.args, reply);
-      if (error instanceof Promise) error = await error;
+      const error = handler.run(request.args, reply);
+      if (error instanceof Promise) {
+        waits = true;
+        return this.replyWhenDone(handler, request, reply, error);
+      }
       respond(this.conn, request, error ?? '', reply, handler.labels);
     } finally {
-      // handlers.Wait() then Close(): the last handler out closes a connection whose reads failed.
-      if (--this.handlers === 0 && !this.reading && this.proc.alive) this.closeConn();
+      if (!waits) this.handlerDone();
     }
+  }
+
+  private async replyWhenDone(handler: Registered, request: RequestFrame, reply: object, pending: Promise<string | void>): Promise<void> {
+    try {
+      respond(this.conn, request, (await pending) ?? '', reply, handler.labels);
+    } finally {
+      this.handlerDone();
+    }
+  }
+
+  /** handlers.Wait() then Close(): the last handler out closes a connection whose reads failed. */
+  private handlerDone(): void {
+    if (--this.handlers === 0 && !this.reading && this.proc.alive) this.closeConn();
   }
 
   /** ServeConn's last line: close the connection, and the goroutine is gone. */
