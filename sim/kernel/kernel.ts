@@ -192,10 +192,11 @@ export class Kernel {
     return true;
   }
 
-  /** Runs a kernel callback (no task) at `nowMicros + delayMicros`. */
+  /** Runs a kernel callback at `nowMicros + delayMicros` (for the goroutine it stands in for, if any). */
   at(delayMicros: number, callback: (() => void) | KernelCallback): void {
     if (!wholeDelay(delayMicros)) assert(false, `callback delay must be a whole number of microseconds, got ${delayMicros}`);
-    this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, null, null, undefined, callback));
+    const goroutine = typeof callback === 'function' ? null : (callback.goroutine ?? null);
+    this.schedule(new SimEvent(this.nowMicros + delayMicros, this.seq++, goroutine, null, undefined, callback));
   }
 
   sleep(micros: number): Promise<void> {
@@ -244,7 +245,7 @@ export class Kernel {
     const held = task.held;
     if (held === null || task.isHeld) return;
     task.held = null;
-    this.schedule(new SimEvent(this.nowMicros, this.seq++, task, held.waiter, held.value, null));
+    this.schedule(new SimEvent(this.nowMicros, this.seq++, task, held.waiter, held.value, held.callback));
   }
 
   // ---- the run loop -------------------------------------------------------------------------
@@ -292,10 +293,10 @@ export class Kernel {
         this.eventsFired++;
         this.nowMicros = event.timeMicros;
         const callback = event.callback;
-        if (callback !== null) {
-          if (typeof callback === 'function') callback();
-          else callback.run();
-        } else this.fire(event);
+        if (callback === null) this.fire(event);
+        else if (event.task !== null) this.runFor(event.task, event, callback as KernelCallback);
+        else if (typeof callback === 'function') callback();
+        else callback.run();
       }
     } catch (error) {
       this.finished = true;
@@ -320,6 +321,13 @@ export class Kernel {
         this.stop('stuck-task');
       } else this.watchForStuckTask();
     });
+  }
+
+  /** A callback that stands in for `task`: held while the task is, dropped once it is gone. */
+  private runFor(task: Task, event: SimEvent, callback: KernelCallback): void {
+    if (task.state === 'dead' || task.state === 'done') return;
+    if (task.isHeld) task.held = event;
+    else callback.run();
   }
 
   private fire(event: SimEvent): void {

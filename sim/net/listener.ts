@@ -4,6 +4,7 @@
 
 import { assert } from '../kernel/assert.ts';
 import { Label } from '../kernel/label.ts';
+import type { KernelCallback } from '../kernel/event-queue.ts';
 import type { FileDescriptor, Process } from '../kernel/process.ts';
 import type { Waiter } from '../kernel/task.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -18,6 +19,9 @@ export class Listener implements FileDescriptor {
   linkedIn: object | null = null;
   private readonly backlog: Endpoint[] = [];
   private acceptor: Waiter<Endpoint | GoError> | null = null;
+  /** An acceptor that is a kernel callback, not a blocked goroutine (the lab's accept loop):
+   *  the wake that would resume a goroutine runs this instead, once, at the same latency. */
+  private watcher: KernelCallback | null = null;
   /** `path` as accept events carry it. */
   private readonly pathLabel: Label;
 
@@ -46,11 +50,24 @@ export class Listener implements FileDescriptor {
   accept(): Promise<Endpoint | GoError> {
     const ready = this.tryAccept();
     if (ready !== null) return Promise.resolve(ready);
-    if (this.acceptor !== null) assert(false, `${this.path}: two goroutines accept on one listener`);
+    if (this.acceptor !== null || this.watcher !== null) assert(false, `${this.path}: two goroutines accept on one listener`);
     const waiter = this.net.kernel.block<Endpoint | GoError>('accept');
     waiter.produce = this.acceptWhenWoken;
     this.acceptor = waiter;
     return waiter.promise;
+  }
+
+  /** What an Accept would return right now, or undefined when it would wait (see watchAcceptable). */
+  acceptNow(): Endpoint | GoError | undefined {
+    if (this.acceptor !== null) return undefined; // a goroutine already waits: join the queue
+    return this.tryAccept() ?? undefined;
+  }
+
+  /** Calls `callback` (once) when an Accept would no longer wait, after the wake latency a
+   *  blocked goroutine would have. The callback re-arms it if it wants more. */
+  watchAcceptable(callback: KernelCallback | null): void {
+    if (callback !== null && this.acceptor !== null) assert(false, `${this.path}: a goroutine and a callback both accept on one listener`);
+    this.watcher = callback;
   }
 
   /** A woken acceptor's accept, made once: a server accepts once per RPC. */
@@ -88,8 +105,14 @@ export class Listener implements FileDescriptor {
 
   private notifyAcceptor(): void {
     const acceptor = this.acceptor;
-    if (acceptor === null) return;
-    this.acceptor = null;
-    this.net.kernel.wakeToProduce(acceptor, this.net.wakeLatencyMicros());
+    if (acceptor !== null) {
+      this.acceptor = null;
+      this.net.kernel.wakeToProduce(acceptor, this.net.wakeLatencyMicros());
+      return;
+    }
+    const watcher = this.watcher;
+    if (watcher === null) return;
+    this.watcher = null;
+    this.net.kernel.at(this.net.wakeLatencyMicros(), watcher);
   }
 }

@@ -2,7 +2,19 @@
 // accepted connection gets two independent draws from the process's math/rand: below 100 of
 // 1000 the request is dropped (closed unread); else below 200 the reply is dropped
 // (shutdown(SHUT_WR) on a dup'd fd, then served). Net shares: 10% / 18% / 72%.
+//
+// The loop's goroutine only ever blocks in Accept, so, like net/rpc's input loop and ServeConn,
+// its turns after the first wait run as a kernel callback on the listener (Listener.watchAcceptable):
+// at the latency a blocked acceptor would be woken, acting as that goroutine, which meanwhile
+// stays parked and counted. Its events carry the goroutine, so pausing it holds them and a
+// scheduler sees its id. Resuming a goroutine for every accepted connection cost a promise and
+// two microtasks an RPC.
 
+import { assert } from '../kernel/assert.ts';
+import type { KernelCallback } from '../kernel/event-queue.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Task, Waiter } from '../kernel/task.ts';
+import type { Endpoint } from '../net/endpoint.ts';
 import type { Listener } from '../net/listener.ts';
 import { GoError } from '../net/errors.ts';
 import { world } from '../runtime/active.ts';
@@ -23,28 +35,91 @@ function int63Mod1000(): number {
   return world().recorder.pick('fault.unreliable', 1000);
 }
 
+/** `for isdead() == false { conn, err := l.Accept(); ... }`, run as the calling goroutine. */
 export async function acceptLoop(server: AcceptingServer, listener: Listener, rpcs: RpcServer, kind = 'PBServer'): Promise<void> {
-  while (!server.isdead()) {
-    const conn = await listener.accept();
-    if (!(conn instanceof GoError) && !server.isdead()) {
-      server.onAccept?.();
-      if (server.isunreliable() && int63Mod1000() < 100) {
-        conn.close(); // discard the request
-      } else if (server.isunreliable() && int63Mod1000() < 200) {
-        // c1.File() (a second fd, never closed), then shutdown(SHUT_WR): process the request but
-        // force discard of reply.
-        const error = conn.dropReply();
-        if (error !== null) println(`shutdown: ${error.message}`);
-        rpcs.serveConn(conn); // go rpcs.ServeConn(conn): ServeConn runs as socket callbacks
-      } else {
-        rpcs.serveConn(conn); // go rpcs.ServeConn(conn)
+  const ended = await new AcceptLoop(world().kernel, server, listener, rpcs, kind).start();
+  if (ended !== LOOP_ENDED) throw ended.error;
+}
+
+/** One turn of the loop, for the connection (or error) Accept returned. */
+function serveAccepted(server: AcceptingServer, conn: Endpoint | GoError, rpcs: RpcServer, kind: string): void {
+  if (!(conn instanceof GoError) && !server.isdead()) {
+    server.onAccept?.();
+    if (server.isunreliable() && int63Mod1000() < 100) {
+      conn.close(); // discard the request
+    } else if (server.isunreliable() && int63Mod1000() < 200) {
+      // c1.File() (a second fd, never closed), then shutdown(SHUT_WR): process the request but
+      // force discard of reply.
+      const error = conn.dropReply();
+      if (error !== null) println(`shutdown: ${error.message}`);
+      rpcs.serveConn(conn); // go rpcs.ServeConn(conn): ServeConn runs as socket callbacks
+    } else {
+      rpcs.serveConn(conn); // go rpcs.ServeConn(conn)
+    }
+  } else if (!(conn instanceof GoError)) {
+    conn.close();
+  }
+  if (conn instanceof GoError && !server.isdead()) {
+    println(`${kind}(${server.me}) accept: ${conn.message}`);
+    server.kill();
+  }
+}
+
+/** How the parked goroutine learns the loop is over: it ended, or a turn threw `error`. */
+type Ending = typeof LOOP_ENDED | { readonly error: unknown };
+const LOOP_ENDED = Symbol('accept loop ended');
+
+class AcceptLoop implements KernelCallback {
+  readonly goroutine: Task;
+  /** The goroutine, parked while its turns run as callbacks; woken when the loop ends. */
+  private parked: Waiter<Ending> | null = null;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly server: AcceptingServer,
+    private readonly listener: Listener,
+    private readonly rpcs: RpcServer,
+    private readonly kind: string,
+  ) {
+    const task = kernel.current;
+    assert(task !== null, 'acceptLoop runs as a goroutine: start it with go()');
+    this.goroutine = task;
+  }
+
+  /** The goroutine's own first step: turns until Accept would wait, then it parks. */
+  start(): Promise<Ending> {
+    if (this.turns()) return Promise.resolve(LOOP_ENDED);
+    this.parked = this.kernel.block<Ending>('accept');
+    return this.parked.promise;
+  }
+
+  /** The listener has a connection (or closed): turns as the goroutine, until Accept would wait. */
+  run(): void {
+    const proc = this.goroutine.proc;
+    const outer = this.kernel.enter(proc, this.goroutine.traceLabel);
+    let ending: Ending | null;
+    try {
+      ending = this.turns() ? LOOP_ENDED : null;
+    } catch (error) {
+      ending = { error }; // the goroutine fails with it, as it would have running the turn itself
+    } finally {
+      this.kernel.leave(outer);
+    }
+    if (ending === null) return;
+    const parked = this.parked!;
+    if (!this.kernel.resumeNow(parked, ending)) this.kernel.wake(parked, ending);
+  }
+
+  /** True once the loop is over; false when Accept would wait (this callback is then armed). */
+  private turns(): boolean {
+    while (!this.server.isdead()) {
+      const conn = this.listener.acceptNow();
+      if (conn === undefined) {
+        this.listener.watchAcceptable(this);
+        return false;
       }
-    } else if (!(conn instanceof GoError)) {
-      conn.close();
+      serveAccepted(this.server, conn, this.rpcs, this.kind);
     }
-    if (conn instanceof GoError && !server.isdead()) {
-      println(`${kind}(${server.me}) accept: ${conn.message}`);
-      server.kill();
-    }
+    return true;
   }
 }

@@ -107,4 +107,30 @@ describe('kernel', () => {
     });
     expect(report.stop).toBe('stuck-task');
   });
+
+  it('should show a scheduler the goroutine a callback stands in for, among same-instant events', async () => {
+    // A chooser that schedules by task: it records each tie's candidates and takes the first.
+    const ties: number[][] = [];
+    const chooser = {
+      pick: (_kind: string, _n: number): number => 0,
+      pickTask: (_kind: string, taskIds: readonly number[]): number => {
+        ties.push([...taskIds]);
+        return 0;
+      },
+    };
+    let standInId = -1;
+    let ran = 0;
+    const world = new World({ seed: 1, chooser });
+    await world.run(async () => {
+      const parked = go(() => sleep(1_000_000), 'parked');
+      await sleep(1); // the parked goroutine has started and sleeps
+      standInId = parked.id;
+      world.kernel.at(10, { goroutine: parked, run: () => void ran++ });
+      world.kernel.at(10, () => void ran++);
+      await sleep(100);
+    });
+    expect(ran).toBe(2);
+    expect(ties).toContainEqual([standInId, 0]);
+  });
 });
+
