@@ -20,9 +20,9 @@ export class Endpoint implements FileDescriptor {
   peer!: Endpoint;
   /** Still in a listener's backlog: closing it resets the peer even with nothing unread. */
   embryo = false;
-  /** The receive queue as two parallel arrays (frame, and its trace label): no record per frame. */
+  /** The receive queue, each frame followed by its trace label: no record per frame, and one
+   *  array per socket. `queueHead` is the slot of the next frame to read. */
   private readonly queue: unknown[] = [];
-  private readonly queueWhat: (string | Label)[] = [];
   private queueHead = 0;
   private pendingReset = false;
   private peerShutWrite = false; // RCV_SHUTDOWN: read gives EOF once the queue is empty
@@ -50,7 +50,7 @@ export class Endpoint implements FileDescriptor {
   ) {}
 
   get unread(): number {
-    return this.queue.length - this.queueHead;
+    return (this.queue.length - this.queueHead) >> 1;
   }
 
   write(frame: unknown, what: string): GoError | null {
@@ -65,8 +65,7 @@ export class Endpoint implements FileDescriptor {
     if (this.shutWrite || this.peerClosed) return this.fail(opError('write', this.addr, 'EPIPE'));
     const peer = this.peer;
     if (peer.unread >= this.net.timing.receiveQueueMax) assert(false, `conn ${this.conn}: receive queue overflow`);
-    peer.queue.push(frame);
-    peer.queueWhat.push(what);
+    peer.queue.push(frame, what);
     if (this.net.tracing) this.net.traceFrame('send', this.conn, what);
     if (this.net.dropsArmed && this.addr.local === DIALER) this.net.takeDrop(this, textOf(what));
     peer.notifyReader();
@@ -112,15 +111,15 @@ export class Endpoint implements FileDescriptor {
     if (this.closed) return opError('read', this.addr, 'ECLOSED');
     if (this.queueHead < this.queue.length) {
       if (this.plannedDrop !== null && this.plannedDrop.index === this.queueHead && this.dropPlanned()) return opError('read', this.addr, 'ECLOSED');
-      const head = this.queueHead++;
+      const head = this.queueHead;
+      this.queueHead += 2;
       const frame = this.queue[head];
-      const what = this.queueWhat[head]!;
+      const what = this.queue[head + 1] as string | Label;
       this.queue[head] = undefined;
       if (this.queueHead === this.queue.length) {
         // Emptied: pop() each slot (a socket rarely holds more than a frame or two), since
         // setting length goes through a slow runtime call.
         while (this.queue.length > 0) this.queue.pop();
-        while (this.queueWhat.length > 0) this.queueWhat.pop();
         this.queueHead = 0;
       }
       if (this.net.tracing) this.net.traceFrame('recv', this.conn, what);
@@ -167,7 +166,7 @@ export class Endpoint implements FileDescriptor {
    *  the read, as the reading process, keeps a paused or not-yet-accepting server's timing. */
   planDrop(message: 'request' | 'reply'): void {
     assert(this.plannedDrop === null && this.unread > 0, `conn ${this.conn}: a drop planned twice, or on nothing`);
-    this.plannedDrop = { index: this.queue.length - 1, message };
+    this.plannedDrop = { index: this.queue.length - 2, message };
   }
 
   /** The read reached the frame a plan drops; true if the read ends here (the connection closed). */
