@@ -21,8 +21,12 @@ const FILES: readonly (readonly [string, 'ok' | 'illegal'])[] = [
   ['c10-bad', 'illegal'],
 ];
 const CHECKS_PER_FILE = 41;
-/** Passes over all four files before timing: V8 optimises a function after some hundreds of calls. */
-const WARMUP_PASSES = 20;
+/** Passes over all four files before timing: V8 optimises a function after some hundreds of
+ *  calls, and re-optimises the checker for a while after that. With 20 passes, in the bench's
+ *  process, c01-bad still ran for stretches at 0.37 ms a check before settling at 0.12, so its
+ *  median read anywhere from 0.13 to 0.37 from run to run; after 200 passes (about 0.2 s) every
+ *  file had settled. */
+const WARMUP_PASSES = 200;
 
 function load(name: string): KvHistory {
   const path = fileURLToPath(new URL(`../../test/check/testdata/porcupine-kv/${name}.txt`, import.meta.url));
