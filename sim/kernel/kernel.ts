@@ -37,6 +37,15 @@ function wholeDelay(micros: number): boolean {
 /** A settled promise: `then` on it queues one microtask. */
 const SETTLED: Promise<void> = Promise.resolve();
 
+/** What a step run by Kernel.stepBlocked returns to leave its task waiting. */
+export const KEEP_BLOCKED: unique symbol = Symbol('keep blocked');
+
+/** A blocked task's next stretch of work, run by Kernel.stepBlocked. */
+export interface BlockedStep<T> {
+  /** The value to resume the task with, or KEEP_BLOCKED. */
+  step(): T | typeof KEEP_BLOCKED;
+}
+
 export class Kernel {
   nowMicros = 0;
   eventsFired = 0;
@@ -150,10 +159,16 @@ export class Kernel {
     this.mainTask = task;
   }
 
-  /** Blocks the running task; the returned waiter's promise resolves when someone wakes it. */
-  block<T>(reason: string): Waiter<T> {
+  /** The running task, for a primitive about to block it (`reason` names the primitive). */
+  runningTask(reason: string): Task {
     const task = this.current;
     if (task === null || !task.counted) assert(false, `${reason}: a kernel primitive was called outside a running task`);
+    return task;
+  }
+
+  /** Blocks the running task; the returned waiter's promise resolves when someone wakes it. */
+  block<T>(reason: string): Waiter<T> {
+    const task = this.runningTask(reason);
     if (task.waiter !== null) assert(false, `${task.label}: waits on two kernel primitives at once; start a goroutine with go() instead`);
     task.counted = false;
     if (--this.runnable === 0) this.handBack();
@@ -190,6 +205,41 @@ export class Kernel {
     if (this.runnable > 0) return false;
     this.resumeWaiting(waiter.task, waiter as Waiter, value, null);
     return true;
+  }
+
+  /**
+   * From a callback event that stands in for a wake of `waiter`'s task (the callback's
+   * `goroutine`): runs `step` as that task, synchronously, while the task stays blocked on
+   * `waiter`. Meanwhile the kernel counts the task as running, exactly as if the wake had resumed
+   * it (it is the current task, it names trace events, another goroutine it wakes gets an event of
+   * its own), but no promise is resolved and no microtask runs. `step` returns the value to
+   * resume the task with, or KEEP_BLOCKED to leave it waiting; if it throws, the task fails with
+   * the error. For a goroutine whose next stretch of work is short and synchronous: the rpc
+   * client's send check and its write, which otherwise cost a resume and a block each.
+   */
+  stepBlocked<T>(waiter: Waiter<T>, work: BlockedStep<T>): void {
+    const task = waiter.task;
+    if (task.waiter !== waiter || this.runnable > 0) assert(false, `${task.label}: stepBlocked needs the task blocked on this waiter, and no task running`);
+    this.current = task;
+    task.counted = true;
+    task.state = 'running';
+    this.runnable++;
+    let value: T | typeof KEEP_BLOCKED;
+    try {
+      value = work.step();
+    } catch (error) {
+      task.waiter = null;
+      waiter.resolve(Promise.reject(error));
+      return;
+    }
+    if (value !== KEEP_BLOCKED) {
+      task.waiter = null;
+      waiter.resolve(value);
+      return;
+    }
+    if (task.state === 'running') task.state = 'blocked';
+    task.counted = false;
+    if (--this.runnable === 0) this.handBack();
   }
 
   /** Runs a kernel callback at `nowMicros + delayMicros` (for the goroutine it stands in for, if any). */

@@ -6,8 +6,8 @@
 // blocked reader would be woken, at the same latency, with no goroutine to start or resume.
 
 import type { KernelCallback } from '../kernel/event-queue.ts';
-import type { Kernel } from '../kernel/kernel.ts';
-import type { Waiter } from '../kernel/task.ts';
+import { KEEP_BLOCKED, type BlockedStep, type Kernel } from '../kernel/kernel.ts';
+import type { Task, Waiter } from '../kernel/task.ts';
 import type { Process } from '../kernel/process.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import { GoError } from '../net/errors.ts';
@@ -23,19 +23,41 @@ const NO_ERROR = new Label('');
 
 export type CallResult = { readonly ok: true; readonly reply: unknown } | { readonly ok: false; readonly error: GoError };
 
-interface PendingCall {
-  readonly seq: number;
-  readonly method: string;
-  waiter: Waiter<CallResult> | null;
+/** Go's pending Call, and the caller's steps until it is written (see RpcClient.call). */
+class OutgoingCall implements KernelCallback, BlockedStep<CallResult> {
+  seq = 0;
+  /** The caller, blocked for the whole call. */
+  parked: Waiter<CallResult> | null = null;
+  /** The waiter the input goroutine delivers to: the caller's, once the request is written. */
+  waiter: Waiter<CallResult> | null = null;
   /** Set when the call ends before its caller waits for it. */
   result?: CallResult;
+  /** Past send's check: the next step is the write. */
+  encoded = false;
+
+  constructor(
+    private readonly client: RpcClient,
+    readonly labels: MethodLabels,
+    readonly args: unknown,
+    readonly goroutine: Task,
+  ) {}
+
+  /** The caller's wake after its setup or its encoding (a KernelCallback). */
+  run(): void {
+    this.client.stepAsCaller(this);
+  }
+
+  /** That wake's work, as the caller (a BlockedStep). */
+  step(): CallResult | typeof KEEP_BLOCKED {
+    return this.encoded ? this.client.write(this) : this.client.sendCheck(this);
+  }
 }
 
 export class RpcClient implements KernelCallback {
   private nextSeq = 0;
   /** Go's pending map: calls written and not yet answered, in the order they were made. Rarely
    *  more than one, so a list searched from the front (a Map cost two allocations per call). */
-  private readonly pending: PendingCall[] = [];
+  private readonly pending: OutgoingCall[] = [];
   private shutdown = false;
   private closing = false;
   /** The caller holds reqMutex: encoding and writing a request. */
@@ -64,33 +86,64 @@ export class RpcClient implements KernelCallback {
     return client;
   }
 
-  /** client.Call: send the request, then wait for the input goroutine to deliver the result. */
+  /**
+   * client.Call: send the request, then wait for the input goroutine to deliver the result.
+   *
+   * From Dial to send's check, then encode and write: a server that closes at once may beat the
+   * write (broken pipe), or the input goroutine may even see the close before the check (shut
+   * down). While the caller sends it holds reqMutex, which the input goroutine must take before
+   * it fails the pending calls: a failure seen meanwhile waits for the write.
+   *
+   * The caller blocks once, for the whole call. Its two short stretches of work after a wait,
+   * the send check once its setup time has passed and the write once it has encoded, run as
+   * that goroutine from their wake events (Kernel.stepBlocked), without resuming it: a resume
+   * and a block for each cost more than the work. The order of everything is what it would be
+   * had the caller slept and resumed.
+   */
   async call(method: string, args: unknown): Promise<CallResult> {
-    // From Dial to send's check, then encode and write: a server that closes at once may beat
-    // the write (broken pipe), or the input goroutine may even see the close before the check
-    // (shut down). While the caller sends it holds reqMutex, which the input goroutine must take
-    // before it fails the pending calls: a failure seen meanwhile waits for the write.
+    const call = new OutgoingCall(this, methodLabels(method), args, this.kernel.runningTask('rpc call'));
     const setupMicros = this.net.setupDelayMicros();
-    if (setupMicros > 0) await this.kernel.sleep(setupMicros);
+    let result: CallResult | typeof KEEP_BLOCKED;
+    if (setupMicros > 0) {
+      call.parked = this.kernel.block<CallResult>('rpc call');
+      this.kernel.at(setupMicros, call);
+      result = KEEP_BLOCKED;
+    } else result = this.sendCheck(call);
+    if (result === KEEP_BLOCKED) {
+      call.parked ??= this.kernel.block<CallResult>('rpc call');
+      result = await call.parked.promise;
+    }
+    return this.returned(call.labels, call.seq, result);
+  }
+
+  /** send's check, as the caller: shut down, or take a sequence number and start encoding. */
+  sendCheck(call: OutgoingCall): CallResult | typeof KEEP_BLOCKED {
     // Go's send fails the call before it takes a sequence number; the trace names the number
     // it would have taken, so the failure shows (and is explained) like any other return.
-    const labels = methodLabels(method);
-    if (this.shutdown || this.closing) return this.returned(labels, this.nextSeq, { ok: false, error: ErrShutdown });
-    const seq = this.nextSeq++;
-    const call: PendingCall = { seq, method, waiter: null };
+    if (this.shutdown || this.closing) {
+      call.seq = this.nextSeq;
+      return { ok: false, error: ErrShutdown };
+    }
+    call.seq = this.nextSeq++;
     this.pending.push(call);
     this.sending = true;
-    await this.kernel.sleep(this.net.encodeDelayMicros());
+    call.encoded = true;
+    this.kernel.at(this.net.encodeDelayMicros(), call);
+    return KEEP_BLOCKED;
+  }
+
+  /** The request encoded, as the caller: write it, then wait for the reply (or fail now). */
+  write(call: OutgoingCall): CallResult | typeof KEEP_BLOCKED {
     this.sending = false;
-    const request: RequestFrame = { seq, method, args: copyWireValue(args) };
-    const writeError = this.conn.writeOwned(request, labels.frame(seq, 'request'));
+    const seq = call.seq;
+    const request: RequestFrame = { seq, method: call.labels.method, args: copyWireValue(call.args) };
+    const writeError = this.conn.writeOwned(request, call.labels.frame(seq, 'request'));
     if (writeError !== null) this.takePending(seq);
     if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
-    if (writeError !== null) return this.returned(labels, seq, { ok: false, error: writeError });
-    if (!this.pending.includes(call)) return this.returned(labels, seq, call.result!);
-    const waiter = this.kernel.block<CallResult>('rpc call');
-    call.waiter = waiter;
-    return this.returned(labels, seq, await waiter.promise);
+    if (writeError !== null) return { ok: false, error: writeError };
+    if (!this.pending.includes(call)) return call.result!;
+    call.waiter = call.parked; // the input goroutine delivers the reply to the blocked caller
+    return KEEP_BLOCKED;
   }
 
   /** client.Close: the input goroutine's blocked read fails, and it exits quietly. */
@@ -103,6 +156,11 @@ export class RpcClient implements KernelCallback {
       this.inputExited();
     }
     return this.conn.close();
+  }
+
+  /** Runs the caller's next step from its wake event (see call()). */
+  stepAsCaller(call: OutgoingCall): void {
+    this.kernel.stepBlocked(call.parked!, call);
   }
 
   private returned(labels: MethodLabels, seq: number, result: CallResult): CallResult {
@@ -155,7 +213,7 @@ export class RpcClient implements KernelCallback {
   }
 
   /** Removes and returns the pending call `seq`, if there is one. */
-  private takePending(seq: number): PendingCall | undefined {
+  private takePending(seq: number): OutgoingCall | undefined {
     const pending = this.pending;
     for (let i = 0; i < pending.length; i++) {
       const call = pending[i]!;
@@ -175,7 +233,7 @@ export class RpcClient implements KernelCallback {
 
   /** The input loop hands the result to the waiting call: the first one resumes in this very
    *  event (Go's input goroutine would wake it at once), any more get events of their own. */
-  private deliver(call: PendingCall, result: CallResult): void {
+  private deliver(call: OutgoingCall, result: CallResult): void {
     const waiter = call.waiter;
     if (waiter === null) call.result = result;
     else if (!this.kernel.resumeNow(waiter, result)) this.kernel.wake(waiter, result);

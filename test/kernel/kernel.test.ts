@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Mutex, World, go, nowMicros, pauseProcess, resumeProcess, sleep, spawnProcess } from '../../sim/index.ts';
+import { KEEP_BLOCKED } from '../../sim/kernel/kernel.ts';
 
 describe('kernel', () => {
   it('should advance virtual time only by sleeping, in whole microseconds', async () => {
@@ -131,6 +132,58 @@ describe('kernel', () => {
     });
     expect(ran).toBe(2);
     expect(ties).toContainEqual([standInId, 0]);
+  });
+
+  it('should run a blocked goroutine\'s step as that goroutine, leaving it blocked or resuming it', async () => {
+    const order: string[] = [];
+    let got: unknown = null;
+    const world = new World({ seed: 1 });
+    const { kernel } = world;
+    await world.run(async () => {
+      go(async () => {
+        const waiter = kernel.block<number>('test');
+        const task = waiter.task;
+        const stepAt = (delay: number, step: () => number | typeof KEEP_BLOCKED): void =>
+          kernel.at(delay, { goroutine: task, run: () => kernel.stepBlocked(waiter, { step }) });
+        stepAt(10, () => {
+          order.push(`step 1 at ${nowMicros()} as ${kernel.actorLabel()}`);
+          return KEEP_BLOCKED;
+        });
+        stepAt(20, () => {
+          order.push(`step 2 at ${nowMicros()} as ${kernel.actorLabel()}`);
+          return 42;
+        });
+        got = await waiter.promise;
+        order.push(`resumed at ${nowMicros()}`);
+      }, 'stepper');
+      await sleep(100);
+    });
+    expect(order).toEqual(['step 1 at 10 as tester/stepper', 'step 2 at 20 as tester/stepper', 'resumed at 20']);
+    expect(got).toBe(42);
+  });
+
+  it('should fail the goroutine whose blocked step throws', async () => {
+    const world = new World({ seed: 1 });
+    const { kernel } = world;
+    const report = await world.run(async () => {
+      go(async () => {
+        const waiter = kernel.block<number>('test');
+        kernel.at(10, {
+          goroutine: waiter.task,
+          run: () =>
+            kernel.stepBlocked(waiter, {
+              step: () => {
+                throw new Error('the step broke');
+              },
+            }),
+        });
+        await waiter.promise;
+      }, 'stepper');
+      await sleep(100);
+    });
+    expect(report.stop).toBe('task-failed');
+    expect(report.failure?.task.name).toBe('stepper');
+    expect(String(report.failure?.error)).toMatch(/the step broke/);
   });
 });
 
