@@ -29,13 +29,12 @@ function copy(value: unknown, depth: number): unknown {
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   assert(proto === Object.prototype || proto === null, 'only plain objects can be sent over the wire (no class instances)');
-  // A spread copies a plain object's own fields in one step (V8 clones its layout, where
-  // setting the keys one by one rebuilt it); then only the fields that are not strings or
-  // numbers are copied again, deeply. Most RPC arguments are flat records of those.
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const key of Object.keys(out)) {
-    const field = out[key];
-    if (typeof field !== 'string' && typeof field !== 'number') out[key] = copy(field, depth + 1);
+  // One pass, recursing only into fields that are not strings or numbers: most RPC arguments are
+  // flat records of those.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    out[key] = typeof field === 'string' || typeof field === 'number' ? field : copy(field, depth + 1);
   }
   return out;
 }

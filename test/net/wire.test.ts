@@ -37,4 +37,11 @@ describe('wire copies', () => {
     cyclic.self = cyclic;
     expect(() => copyWireValue(cyclic)).toThrow(/nested too deeply/);
   });
+
+  it('should leave symbol-keyed fields behind, as gob has no such field to encode', () => {
+    const tag = Symbol('tag');
+    const copy = copyWireValue({ shared: { [tag]: { n: 1 }, n: 2 } });
+    expect(copy.shared).toEqual({ n: 2 });
+    expect(Object.getOwnPropertySymbols(copy.shared)).toEqual([]);
+  });
 });
