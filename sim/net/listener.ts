@@ -59,14 +59,14 @@ export class Listener implements FileDescriptor {
 
   /** What an Accept would return right now, or undefined when it would wait (see watchAcceptable). */
   acceptNow(): Endpoint | GoError | undefined {
-    if (this.acceptor !== null) return undefined; // a goroutine already waits: join the queue
+    if (this.acceptor !== null) assert(false, `${this.path}: two goroutines accept on one listener`);
     return this.tryAccept() ?? undefined;
   }
 
   /** Calls `callback` (once) when an Accept would no longer wait, after the wake latency a
    *  blocked goroutine would have. The callback re-arms it if it wants more. */
   watchAcceptable(callback: KernelCallback | null): void {
-    if (callback !== null && this.acceptor !== null) assert(false, `${this.path}: a goroutine and a callback both accept on one listener`);
+    if (callback !== null && (this.acceptor !== null || (this.watcher !== null && this.watcher !== callback))) assert(false, `${this.path}: two goroutines accept on one listener`);
     this.watcher = callback;
   }
 

@@ -3,16 +3,15 @@
 // 1000 the request is dropped (closed unread); else below 200 the reply is dropped
 // (shutdown(SHUT_WR) on a dup'd fd, then served). Net shares: 10% / 18% / 72%.
 //
-// The loop's goroutine only ever blocks in Accept, so, like net/rpc's input loop and ServeConn,
-// its turns after the first wait run as a kernel callback on the listener (Listener.watchAcceptable):
-// at the latency a blocked acceptor would be woken, acting as that goroutine, which meanwhile
-// stays parked and counted. Its events carry the goroutine, so pausing it holds them and a
-// scheduler sees its id. Resuming a goroutine for every accepted connection cost a promise and
-// two microtasks an RPC.
+// The loop's goroutine only ever blocks in Accept, so after its first wait it parks for good, and
+// its later turns run from its wake events (Listener.watchAcceptable, at the latency a blocked
+// acceptor would be woken) as that goroutine, without resuming it (Kernel.stepBlocked). It stays
+// among its process's live goroutines; its events carry it, so pausing it holds them and a
+// scheduler sees its id; the kernel counts it as running during a turn, as before. Resuming it
+// for every accepted connection cost a promise and two microtasks an RPC.
 
-import { assert } from '../kernel/assert.ts';
 import type { KernelCallback } from '../kernel/event-queue.ts';
-import type { Kernel } from '../kernel/kernel.ts';
+import { KEEP_BLOCKED, type BlockedStep, type Kernel } from '../kernel/kernel.ts';
 import type { Task, Waiter } from '../kernel/task.ts';
 import type { Endpoint } from '../net/endpoint.ts';
 import type { Listener } from '../net/listener.ts';
@@ -35,10 +34,9 @@ function int63Mod1000(): number {
   return world().recorder.pick('fault.unreliable', 1000);
 }
 
-/** `for isdead() == false { conn, err := l.Accept(); ... }`, run as the calling goroutine. */
-export async function acceptLoop(server: AcceptingServer, listener: Listener, rpcs: RpcServer, kind = 'PBServer'): Promise<void> {
-  const ended = await new AcceptLoop(world().kernel, server, listener, rpcs, kind).start();
-  if (ended !== LOOP_ENDED) throw ended.error;
+/** `for isdead() == false { conn, err := l.Accept(); ... }`, run as the calling goroutine (start it with go()). */
+export function acceptLoop(server: AcceptingServer, listener: Listener, rpcs: RpcServer, kind = 'PBServer'): Promise<void> {
+  return new AcceptLoop(world().kernel, server, listener, rpcs, kind).start();
 }
 
 /** One turn of the loop, for the connection (or error) Accept returned. */
@@ -65,14 +63,10 @@ function serveAccepted(server: AcceptingServer, conn: Endpoint | GoError, rpcs: 
   }
 }
 
-/** How the parked goroutine learns the loop is over: it ended, or a turn threw `error`. */
-type Ending = typeof LOOP_ENDED | { readonly error: unknown };
-const LOOP_ENDED = Symbol('accept loop ended');
-
-class AcceptLoop implements KernelCallback {
+class AcceptLoop implements KernelCallback, BlockedStep<void> {
   readonly goroutine: Task;
-  /** The goroutine, parked while its turns run as callbacks; woken when the loop ends. */
-  private parked: Waiter<Ending> | null = null;
+  /** The goroutine, parked while its later turns run from its wake events; woken when the loop ends. */
+  private parked: Waiter<void> | null = null;
 
   constructor(
     private readonly kernel: Kernel,
@@ -81,33 +75,24 @@ class AcceptLoop implements KernelCallback {
     private readonly rpcs: RpcServer,
     private readonly kind: string,
   ) {
-    const task = kernel.current;
-    assert(task !== null, 'acceptLoop runs as a goroutine: start it with go()');
-    this.goroutine = task;
+    this.goroutine = kernel.runningTask('acceptLoop');
   }
 
   /** The goroutine's own first step: turns until Accept would wait, then it parks. */
-  start(): Promise<Ending> {
-    if (this.turns()) return Promise.resolve(LOOP_ENDED);
-    this.parked = this.kernel.block<Ending>('accept');
+  start(): Promise<void> {
+    if (this.turns()) return Promise.resolve();
+    this.parked = this.kernel.block<void>('accept');
     return this.parked.promise;
   }
 
-  /** The listener has a connection (or closed): turns as the goroutine, until Accept would wait. */
+  /** The listener has a connection (or closed): the goroutine's next turns (a KernelCallback). */
   run(): void {
-    const proc = this.goroutine.proc;
-    const outer = this.kernel.enter(proc, this.goroutine.traceLabel);
-    let ending: Ending | null;
-    try {
-      ending = this.turns() ? LOOP_ENDED : null;
-    } catch (error) {
-      ending = { error }; // the goroutine fails with it, as it would have running the turn itself
-    } finally {
-      this.kernel.leave(outer);
-    }
-    if (ending === null) return;
-    const parked = this.parked!;
-    if (!this.kernel.resumeNow(parked, ending)) this.kernel.wake(parked, ending);
+    this.kernel.stepBlocked(this.parked!, this);
+  }
+
+  /** Those turns, as the goroutine (a BlockedStep): it resumes, and returns, once the loop is over. */
+  step(): void | typeof KEEP_BLOCKED {
+    return this.turns() ? undefined : KEEP_BLOCKED;
   }
 
   /** True once the loop is over; false when Accept would wait (this callback is then armed). */

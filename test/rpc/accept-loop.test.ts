@@ -66,4 +66,50 @@ describe('the lab accept loop as a callback', () => {
     expect(report.failure?.task.label).toBe('s1/accept');
     expect(String(report.failure?.error)).toMatch(/isunreliable broke/);
   });
+
+  /** A server process with the lab loop on PATH, its `server` hooks given; returns its accept goroutine. */
+  function serveWith(server: { me: string; isdead(): boolean; isunreliable(): boolean; kill(): void; onAccept?(): void }, loops = 1): { tasks: Task[] } {
+    const started: { tasks: Task[] } = { tasks: [] };
+    spawnProcess('s1', () => {
+      const listener = listen(PATH);
+      if (listener instanceof GoError) throw new Error(listener.message);
+      for (let i = 0; i < loops; i++) started.tasks.push(go(() => acceptLoop(server, listener, new RpcServer()), 'accept'));
+    });
+    return started;
+  }
+
+  it('should end the goroutine in the turn that ends the loop, even if that turn paused its process', async () => {
+    let acceptor = '';
+    const report = await new World({ seed: 1 }).run(async () => {
+      let dead = false;
+      const proc = { paused: null as null | (() => void) };
+      const { tasks } = serveWith({
+        me: PATH,
+        isdead: () => dead,
+        isunreliable: () => false,
+        kill: () => {},
+        onAccept: () => {
+          proc.paused?.();
+          dead = true;
+        },
+      });
+      proc.paused = () => pauseProcess(tasks[0]!.proc);
+      await sleep(1_000);
+      RpcClient.dial(PATH);
+      await sleep(1_000);
+      acceptor = tasks[0]!.state; // the process is still paused
+    });
+    expect(report.failure).toBeNull();
+    expect(acceptor).toBe('done');
+  });
+
+  it('should refuse a second goroutine accepting on the same listener', async () => {
+    const report = await new World({ seed: 1 }).run(async () => {
+      serveWith({ me: PATH, isdead: () => false, isunreliable: () => false, kill: () => {} }, 2);
+      await sleep(1_000);
+    });
+    expect(report.stop).toBe('task-failed');
+    expect(String(report.failure?.error)).toMatch(/two goroutines accept on one listener/);
+  });
 });
+
