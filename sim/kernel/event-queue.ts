@@ -8,9 +8,10 @@ import type { Task, Waiter } from './task.ts';
 /** A kernel callback as an object: hot paths (socket readers) reuse one instead of a closure. */
 export interface KernelCallback {
   run(): void;
-  /** The goroutine whose work this callback does while that goroutine stays parked (the lab's
-   *  accept loop): its events carry the goroutine, so they are held while it is paused, and a
-   *  scheduler choosing among them sees the goroutine's id, as if it had been woken itself. */
+  /** The goroutine whose work this callback does while that goroutine stays blocked (the lab's
+   *  accept loop, an rpc caller's steps): its events carry the goroutine, so they are held while
+   *  it is paused, and a scheduler choosing among them sees the goroutine's id, as if it had been
+   *  woken itself. Such a callback has at most one event pending (the goroutine's one wake). */
   readonly goroutine?: Task;
 }
 

@@ -213,8 +213,8 @@ export class Kernel {
    * `waiter`. Meanwhile the kernel counts the task as running, exactly as if the wake had resumed
    * it (it is the current task, it names trace events, another goroutine it wakes gets an event of
    * its own), but no promise is resolved and no microtask runs. `step` returns the value to
-   * resume the task with, or KEEP_BLOCKED to leave it waiting; if it throws, the task fails with
-   * the error. For a goroutine whose next stretch of work is short and synchronous: the rpc
+   * resume the task with, or KEEP_BLOCKED to leave it waiting; if it throws, the task's wait
+   * throws the error (uncaught, the task fails with it). For a goroutine whose next stretch of work is short and synchronous: the rpc
    * client's send check and its write, which otherwise cost a resume and a block each.
    */
   stepBlocked<T>(waiter: Waiter<T>, work: BlockedStep<T>): void {
@@ -376,8 +376,9 @@ export class Kernel {
   /** A callback that stands in for `task`: held while the task is, dropped once it is gone. */
   private runFor(task: Task, event: SimEvent, callback: KernelCallback): void {
     if (task.state === 'dead' || task.state === 'done') return;
-    if (task.isHeld) task.held = event;
-    else callback.run();
+    if (!task.isHeld) return callback.run();
+    if (task.held !== null) assert(false, `${task.label}: two events held for one goroutine (a stand-in has at most one pending)`);
+    task.held = event;
   }
 
   private fire(event: SimEvent): void {

@@ -5,8 +5,10 @@
 // label and run, then read from here.
 
 export class Label {
-  /** The string table `internedId` belongs to (one run's journal), or null before any. */
-  internedBy: object | null = null;
+  /** The number of the string table `internedId` belongs to (one run's journal), or -1. A
+   *  number, not the table: a label shared by every run (a method's) must not keep the last
+   *  run's table alive. */
+  internedBy = -1;
   internedId = 0;
   constructor(readonly text: string) {}
 }

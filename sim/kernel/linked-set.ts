@@ -3,6 +3,11 @@
 // (a connection's two sockets, a request's goroutine), rehashes its table now and then. A
 // process's goroutines and open sockets live in these. Iteration order is insertion order, as
 // a Set's is, so whatever walks them (a crash closing every socket) does so in the same order.
+// Unlike a Set: a member belongs to one set at a time, and a walk may remove only the member it
+// is at (one added during a walk is not visited); callers that change the set more than that as
+// they go walk a copy ([...set]).
+
+import { assert } from './assert.ts';
 
 /** What a member carries: its neighbours, and which set holds it (one at a time). */
 export interface SetLinks<T> {
@@ -15,18 +20,22 @@ export interface SetLinks<T> {
 export class LinkedSet<T extends SetLinks<T>> implements Iterable<T> {
   private first: T | null = null;
   private last: T | null = null;
-  size = 0;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
 
   add(member: T): void {
     if (member.linkedIn === this) return;
-    if (member.linkedIn !== null) (member.linkedIn as LinkedSet<T>).delete(member);
+    if (member.linkedIn !== null) assert(false, 'a member of one LinkedSet added to another: delete it from the first');
     member.linkedIn = this;
     member.linkedPrev = this.last;
     member.linkedNext = null;
     if (this.last === null) this.first = member;
     else this.last.linkedNext = member;
     this.last = member;
-    this.size++;
+    this.count++;
   }
 
   has(member: T): boolean {
@@ -45,7 +54,7 @@ export class LinkedSet<T extends SetLinks<T>> implements Iterable<T> {
     member.linkedPrev = null;
     member.linkedNext = null;
     member.linkedIn = null;
-    this.size--;
+    this.count--;
     return true;
   }
 
@@ -60,7 +69,7 @@ export class LinkedSet<T extends SetLinks<T>> implements Iterable<T> {
     }
     this.first = null;
     this.last = null;
-    this.size = 0;
+    this.count = 0;
   }
 
   /** Members in insertion order. The walk may remove the member it is at, not the ones ahead. */

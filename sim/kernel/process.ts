@@ -23,7 +23,9 @@ export class Process {
   readonly tasks = new LinkedSet<Task>();
   readonly fds = new LinkedSet<FileDescriptor>();
   /** Socket callbacks (rpc input loops, ServeConn) that came due while the process was paused:
-   *  they stand in for goroutines, so they wait for the resume as a held goroutine would. */
+   *  they stand in for goroutines, so they wait for the resume as a held goroutine would. (A
+   *  callback that names its goroutine, KernelCallback.goroutine, is held on that goroutine
+   *  instead, in Task.held.) */
   readonly heldCallbacks: KernelCallback[] = [];
   /** Go goroutines run here as socket callbacks instead of tasks (rpc input loops, ServeConns)
    *  and still alive: the timing model counts them among the goroutines that want a CPU. */

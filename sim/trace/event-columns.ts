@@ -73,7 +73,11 @@ class Chunk {
   }
 }
 
+/** Each string table's number, for Label.internedBy. */
+let tablesMade = 0;
+
 export class EventColumns {
+  private readonly tableNumber = tablesMade++;
   private readonly chunks: Chunk[] = [];
   private last: Chunk | null = null;
   private count = 0;
@@ -245,8 +249,8 @@ export class EventColumns {
   /** A label's id (a process, a task, a frame, a method, a path): looked up in the table once
    *  per label and run, then read from the label. */
   private labelId(label: Label): number {
-    if (label.internedBy === this) return label.internedId;
-    label.internedBy = this;
+    if (label.internedBy === this.tableNumber) return label.internedId;
+    label.internedBy = this.tableNumber;
     label.internedId = this.lookup(label.text);
     return label.internedId;
   }

@@ -186,4 +186,3 @@ describe('kernel', () => {
     expect(String(report.failure?.error)).toMatch(/the step broke/);
   });
 });
-

@@ -34,14 +34,16 @@ describe('LinkedSet', () => {
     expect(names(linked)).toEqual(names(reference));
   });
 
-  it('should move a member added to a second set out of the first', () => {
+  it('should refuse a member of one set added to another, and take it once deleted there', () => {
     const a = new LinkedSet<Member>();
     const b = new LinkedSet<Member>();
     const m = new Member('m');
     a.add(m);
+    expect(() => b.add(m)).toThrow(/added to another/);
+    expect(b.delete(m)).toBe(false);
+    expect(a.delete(m)).toBe(true);
     b.add(m);
     expect([a.size, b.size, a.has(m), b.has(m)]).toEqual([0, 1, false, true]);
-    expect(a.delete(m)).toBe(false);
   });
 
   it('should let a walk remove the member it is at, and clear unlink every member', () => {
