@@ -38,7 +38,8 @@ function buildDeclarations() {
   const types = join(DIST, 'types');
   rmSync(types, { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const options = ['--declaration', '--emitDeclarationOnly', '--allowImportingTsExtensions', '--skipLibCheck', '--strict'];
+  // --stripInternal: members marked @internal are the simulator's own plumbing, not API.
+  const options = ['--declaration', '--emitDeclarationOnly', '--stripInternal', '--allowImportingTsExtensions', '--skipLibCheck', '--strict'];
   const target = ['--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', 'node'];
   execFileSync(process.execPath, [tsc, ...options, ...target, '--rootDir', ROOT, '--outDir', types, join(ROOT, ENTRY)], { stdio: 'inherit' });
   for (const file of walk(types)) {

@@ -7,6 +7,7 @@
 
 import type { KernelCallback } from '../kernel/event-queue.ts';
 import { KEEP_BLOCKED, type BlockedStep, type Kernel } from '../kernel/kernel.ts';
+import { Label } from '../kernel/label.ts';
 import type { Task, Waiter } from '../kernel/task.ts';
 import type { Process } from '../kernel/process.ts';
 import type { Endpoint } from '../net/endpoint.ts';
@@ -14,7 +15,6 @@ import { GoError } from '../net/errors.ts';
 import type { Network } from '../net/network.ts';
 import { copyWireValue } from '../net/wire.ts';
 import { world } from '../runtime/active.ts';
-import { Label } from '../kernel/label.ts';
 import { methodLabels, type MethodLabels, type RequestFrame, type ResponseFrame } from './frames.ts';
 import { ErrShutdown, ErrUnexpectedEOF, serverError } from './rpc-errors.ts';
 
@@ -33,7 +33,7 @@ class OutgoingCall implements KernelCallback, BlockedStep<CallResult> {
   /** Set when the call ends before its caller waits for it. */
   result?: CallResult;
   /** Past send's check: the next step is the write. */
-  encoded = false;
+  checked = false;
 
   constructor(
     private readonly client: RpcClient,
@@ -49,7 +49,7 @@ class OutgoingCall implements KernelCallback, BlockedStep<CallResult> {
 
   /** That wake's work, as the caller (a BlockedStep). */
   step(): CallResult | typeof KEEP_BLOCKED {
-    return this.encoded ? this.client.write(this) : this.client.sendCheck(this);
+    return this.checked ? this.client.write(this) : this.client.sendCheck(this);
   }
 }
 
@@ -116,7 +116,7 @@ export class RpcClient implements KernelCallback {
     return this.returned(call.labels, call.seq, result);
   }
 
-  /** send's check, as the caller: shut down, or take a sequence number and start encoding. */
+  /** @internal send's check, as the caller: shut down, or take a sequence number and start encoding. */
   sendCheck(call: OutgoingCall): CallResult | typeof KEEP_BLOCKED {
     // Go's send fails the call before it takes a sequence number; the trace names the number
     // it would have taken, so the failure shows (and is explained) like any other return.
@@ -127,12 +127,12 @@ export class RpcClient implements KernelCallback {
     call.seq = this.nextSeq++;
     this.pending.push(call);
     this.sending = true;
-    call.encoded = true;
+    call.checked = true;
     this.kernel.at(this.net.encodeDelayMicros(), call);
     return KEEP_BLOCKED;
   }
 
-  /** The request encoded, as the caller: write it, then wait for the reply (or fail now). */
+  /** @internal The request encoded, as the caller: write it, then wait for the reply (or fail now). */
   write(call: OutgoingCall): CallResult | typeof KEEP_BLOCKED {
     this.sending = false;
     const seq = call.seq;
@@ -158,7 +158,7 @@ export class RpcClient implements KernelCallback {
     return this.conn.close();
   }
 
-  /** Runs the caller's next step from its wake event (see call()). */
+  /** @internal Runs the caller's next step from its wake event (see call()). */
   stepAsCaller(call: OutgoingCall): void {
     this.kernel.stepBlocked(call.parked!, call);
   }
