@@ -45,7 +45,13 @@ export function scenarioEntry(catalogue: Catalogue, scenario: string): ScenarioE
 
 function refuseSwarm(command: string, entry: ScenarioEntry, flag: string): void {
   if (entry.faultTargets.length > 0) return;
-  throw new UsageError(`${command} ${entry.name} does not take ${flag}: the scenario declares no fault targets, so the seed has no faults to pick; run it without ${flag}`);
+  // A story (or a scenario beyond the suite) strikes with a plan of its own and declares no
+  // targets for a seed to pick from: that is a different reason from having no fault at all.
+  const why =
+    entry.ownPlanTargets.length > 0
+      ? `its fault is its own plan (the story it tells), so the seed draws no fault mix; run it without ${flag}, or give a --plan that strikes ${[...new Set(entry.ownPlanTargets)].join(', ')}`
+      : `the scenario declares no fault targets, so the seed has no faults to pick; run it without ${flag}`;
+  throw new UsageError(`${command} ${entry.name} does not take ${flag}: ${why}`);
 }
 
 /** A plan must strike servers the scenario can fault: its declared targets (or its own plan's). */

@@ -65,6 +65,8 @@ describe('what was seen, and is no longer true', () => {
     writeFileSync(plan, JSON.stringify([{ at: 2_000_000, fault: { type: 'crash', target: 's9' } }]));
     await refused(['run', 'viewservice', '--swarm'], /^rpcsim: run viewservice does not take --swarm: the scenario declares no fault targets/);
     await refused(['run', 'viewservice', '--plan', plan], /^rpcsim: run viewservice does not take --plan: the scenario declares no fault targets/);
+    // A story strikes with its own plan: that, not a lack of targets, is why it takes no --swarm.
+    await refused(['run', 'forward-crash', '--swarm'], /^rpcsim: run forward-crash does not take --swarm: its fault is its own plan \(the story it tells\), so the seed draws no fault mix; run it without --swarm, or give a --plan that strikes s3$/);
     const partition = join(dir, 'partition.json');
     writeFileSync(partition, JSON.stringify([{ at: 2_000_000, fault: { type: 'partition', target: 's1', forMicros: 500_000 } }]));
     await refused(['run', 'basic-fail', '--plan', partition], /entry 0 is a partition, which basic-fail cannot carry out; it takes crash, kill, restart, pause, unreliable, drop$/);
