@@ -81,7 +81,7 @@ export function viewCommand(pageEntry: URL): CommandHandler {
     }
     const verdict = model.meta.verdict === 'ok' ? 'PASS' : `FAIL ${model.meta.verdict}`;
     const n = (count: number, what: string): string => `${count} ${what}${count === 1 ? '' : 's'}`;
-    console.log(`${verdict} · ${n(model.meta.events, 'event')} · ${n(model.messages.sendMicros.length, 'message')}, ${n(model.failures.length, 'failed call')}, ${n(model.marks.length, 'mark')}, ${n(model.ops.length, 'client operation')}`);
+    console.log(`${verdict} · ${n(model.meta.events, 'trace event')} · ${n(model.messages.sendMicros.length, 'message')}, ${n(model.failures.length, 'failed call')}, ${n(model.marks.length, 'mark')}, ${n(model.ops.length, 'client operation')}`);
     console.log(`wrote ${shownPath(out)} (${(bytes / 1_000_000).toFixed(1)} MB, ${((wallMillis() - started) / 1000).toFixed(1)} s)`);
     if (format === 'html') console.log(`open it in a browser: no network needed. The same run: ${model.meta.replay === '' ? reproduceCommand(model.meta.scenario, model.meta.seed, model.meta.bugs, model.meta.swarm, null, model.meta) : model.meta.replay}`);
     return 0;

@@ -84,6 +84,9 @@ describe('rpcsim view', () => {
     expect(captured.out.join('\n')).toContain(`wrote ${out}`);
     const { model } = await forwardCrash();
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(chromeTrace(model))));
+    // The summary counts trace events (what the page is drawn from), and says so: `run` counts
+    // kernel events, a different number for the same run.
+    expect(captured.out[0]).toMatch(new RegExp(`^PASS · ${model.meta.events} trace events · `));
   }, 30_000);
 
   it('should draw a trace file as recorded (--trace)', async () => {
