@@ -10,7 +10,8 @@ import { runGoTest, type GoTestResult } from '../golang/go-test.ts';
 import { parseSeed } from './options.ts';
 import { ambiguousValueLine, UsageError, withCommandPrefix } from './usage-error.ts';
 import { GO_TEST_USAGE, helpText } from './help.ts';
-import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand } from './go-flags-cli.ts';
+import { GO_RUN_OPTIONS, prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand } from './go-flags-cli.ts';
+import { goPidFor } from '../golang/process-id.ts';
 import { describeGoFaultPlan } from '../golang/socket-faults.ts';
 import { goExploreCommand } from './command-go-explore-cli.ts';
 
@@ -19,7 +20,7 @@ function parseGoTestFlags(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seed: { type: 'string' }, run: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+      options: { seed: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, ...GO_RUN_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
@@ -30,9 +31,9 @@ function parseGoTestFlags(argv: readonly string[]) {
   }
 }
 
-export function verdictLine(result: GoTestResult): string {
+export function verdictLine(result: GoTestResult, pid?: number): string {
   const seconds = (result.virtualMicros / 1e6).toFixed(3);
-  const at = `in ${seconds} virtual s, seed ${result.seed}`;
+  const at = `in ${seconds} virtual s, seed ${result.seed}${pid === undefined ? '' : `, pid ${pid}`}`;
   const counts = `${result.passed.length} passed, ${result.failed.length} failed`;
   if (result.ok) {
     if (/^testing: warning: no tests to run$/m.test(result.output)) return `PASS: no tests to run ${at}`;
@@ -58,8 +59,10 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
   // The first line is held until it is whole: if Go refuses the --run pattern, that line becomes
   // the one line of bad input on stderr instead of a test's output.
   let held: string | null = flags.run === undefined ? null : '';
+  const pid = goPidFor(flags.pid, seed);
   const result = await runGoTest(prepared, {
     seed,
+    pid,
     verbose: flags.verbose,
     ...(flags.run === undefined ? {} : { run: flags.run }),
     ...(flags.faults === undefined ? {} : { faults: flags.faults }),
@@ -80,7 +83,7 @@ async function goTestCommand(argv: readonly string[]): Promise<number> {
   const replay = `replay: ${replayCommand(flags, seed)}`;
   if (flags.faults !== undefined) console.log(`socket faults: ${describeGoFaultPlan(result.faultPlan)}`);
   if (!result.ok) console.log(replay);
-  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
+  console.log(`rpcsim go test ${prepared.pkg.name}: ${verdictLine(result, flags.pid === undefined ? undefined : pid)} (${wallSeconds} s wall${prepared.cachedBuild ? ', cached build' : ''})`);
   if (result.ok) console.log(replay);
   return result.ok ? 0 : 1;
 }

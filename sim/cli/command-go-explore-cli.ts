@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { runGoSeed, type GoExploreJob, type GoSeedVerdict } from '../golang/explore-seed.ts';
 import type { PreparedGoTest } from '../golang/go-test.ts';
-import { prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
+import { GO_RUN_OPTIONS, prepareOrExplain, readGoRunFlags, refusedRunPattern, replayCommand, type GoRunFlags } from './go-flags-cli.ts';
 import { parseSeed } from './options.ts';
 import { ambiguousValueLine, UsageError, withCommandPrefix } from './usage-error.ts';
 import { GO_EXPLORE_USAGE } from './help.ts';
@@ -19,7 +19,7 @@ function parse(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, first: { type: 'boolean' }, run: { type: 'string' }, plan: { type: 'string' }, swarm: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+      options: { seeds: { type: 'string' }, from: { type: 'string' }, jobs: { type: 'string' }, first: { type: 'boolean' }, ...GO_RUN_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
@@ -45,7 +45,7 @@ export async function goExploreCommand(argv: readonly string[]): Promise<number>
   const jobs = Math.min(count, values.jobs === undefined ? 1 : positive('--jobs', values.jobs), availableParallelism() * 4);
   const prepared = prepareOrExplain(flags.dir, 'go explore');
   if (typeof prepared === 'number') return prepared;
-  const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }), env: flags.env };
+  const job: GoExploreJob = { dir: prepared.pkg.dir, ...(flags.run === undefined ? {} : { run: flags.run }), ...(flags.faults === undefined ? {} : { faults: flags.faults }), env: flags.env, ...(flags.pid === undefined ? {} : { pid: flags.pid }) };
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const startedMs = Date.now();
   const first = values.first === true;
@@ -111,7 +111,8 @@ function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSecon
   const failing = verdicts.filter((v) => !v.ok);
   for (const verdict of failing) {
     const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
-    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${faults}`);
+    const pid = flags.pid === undefined ? '' : ` (pid ${verdict.pid})`;
+    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${pid}${faults}`);
     for (const line of verdict.why) console.log(`    ${line}`);
     // Shown without -v (Go still prints a failing test's log); the replay may add -v: the
     // program runs with Go's -test.v either way, so it is the same run.

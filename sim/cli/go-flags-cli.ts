@@ -1,11 +1,12 @@
 // What `rpcsim go test` and `rpcsim go explore` share: loading the package (or saying why
 // not), their flags (the package directory, --run, -v, --env NAME=VALUE for the program, the
-// socket faults as --plan FILE or --swarm), and how a run is written back as the command that
-// replays it.
+// socket faults as --plan FILE or --swarm, the program's pid as --pid N|seed), and how a run is
+// written back as the command that replays it.
 
 import { readFileSync } from 'node:fs';
 import { BuildFailure } from '../golang/build.ts';
 import { isGoTestProblem, prepareGoTest, type PreparedGoTest } from '../golang/go-test.ts';
+import { parsePidChoice, type PidChoice } from '../golang/process-id.ts';
 import { parseGoFaultPlan, type GoFaultPlan } from '../golang/socket-faults.ts';
 import { shellWord } from '../replay/run-description.ts';
 import { UsageError } from './usage-error.ts';
@@ -19,9 +20,20 @@ export interface GoRunFlags {
   readonly faults: GoFaultPlan | 'swarm' | undefined;
   /** --env KEY=VALUE: the program's extra environment, in the order given. */
   readonly env: readonly (readonly [string, string])[];
+  /** --pid N or --pid seed: os.Getpid() (default 2015). */
+  readonly pid: PidChoice | undefined;
 }
 
-export function readGoRunFlags(command: string, positionals: readonly string[], values: { run?: string | undefined; verbose?: boolean | undefined; plan?: string | undefined; swarm?: boolean | undefined; env?: string[] | undefined }, usage: string): GoRunFlags {
+/** The option table entries go test and go explore share with readGoRunFlags. */
+export const GO_RUN_OPTIONS = {
+  run: { type: 'string' },
+  plan: { type: 'string' },
+  swarm: { type: 'boolean' },
+  env: { type: 'string', multiple: true },
+  pid: { type: 'string' },
+} as const;
+
+export function readGoRunFlags(command: string, positionals: readonly string[], values: { run?: string | undefined; verbose?: boolean | undefined; plan?: string | undefined; swarm?: boolean | undefined; env?: string[] | undefined; pid?: string | undefined }, usage: string): GoRunFlags {
   const [dir, extra] = positionals;
   if (dir === undefined) throw new UsageError(`${command}: which package? usage: ${usage}`);
   if (extra !== undefined) throw new UsageError(`${command}: unexpected argument "${extra}" (one package directory at a time)`);
@@ -34,7 +46,14 @@ export function readGoRunFlags(command: string, positionals: readonly string[], 
     swarm: values.swarm === true,
     faults: values.swarm === true ? 'swarm' : values.plan === undefined ? undefined : readPlan(command, values.plan),
     env: (values.env ?? []).map((item) => readEnv(command, item)),
+    pid: values.pid === undefined ? undefined : readPid(command, values.pid),
   };
+}
+
+function readPid(command: string, text: string): PidChoice {
+  const pid = parsePidChoice(text);
+  if (typeof pid === 'object') throw new UsageError(`${command}: ${pid.problem}`);
+  return pid;
 }
 
 function readEnv(command: string, item: string): [string, string] {
@@ -74,6 +93,7 @@ export function replayCommand(flags: GoRunFlags, seed: number): string {
     ...(flags.planPath === undefined ? [] : ['--plan', flags.planPath]),
     ...(flags.swarm ? ['--swarm'] : []),
     ...flags.env.flatMap(([name, value]) => ['--env', `${name}=${value}`]),
+    ...(flags.pid === undefined ? [] : ['--pid', String(flags.pid)]),
     ...(flags.verbose ? ['-v'] : []),
   ].map(shellWord).join(' ');
 }

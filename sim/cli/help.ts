@@ -6,8 +6,8 @@ export type CommandName = (typeof COMMANDS)[number];
 export const HELP_TOPICS = [...COMMANDS.slice(0, -1), 'go', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
-export const GO_TEST_USAGE = 'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE]';
-export const GO_EXPLORE_USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--first] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE]';
+export const GO_TEST_USAGE = 'rpcsim go test <package dir> [--seed N] [--run REGEX] [-v] [--plan FILE | --swarm] [--env NAME=VALUE] [--pid N|seed]';
+export const GO_EXPLORE_USAGE = 'rpcsim go explore <package dir> --seeds N [--from S] [--jobs J] [--first] [--run REGEX] [--plan FILE | --swarm] [--env NAME=VALUE] [--pid N|seed]';
 
 const EXITS = 'Exit 0 on pass, 1 on a failing run, 2 on bad input.';
 
@@ -99,7 +99,9 @@ const DETAIL: Record<HelpTopic, string> = {
     '  --plan FILE or --swarm add socket faults (requests or replies dropped, resets, delayed reads,\n' +
     '  socket files losing their name, and with "blockedReadWait": true a handler waiting behind a\n' +
     '  thread blocked in read(2)); --env NAME=VALUE sets a variable for the program and goes into\n' +
-    '  the replay command.\n' +
+    '  the replay command. os.Getpid() is 2015 unless --pid N gives another, or --pid seed draws one\n' +
+    '  from each seed (300-32767): the 2015 tests seed math/rand with it, so each pid is one kill\n' +
+    '  order in TestRepeatedCrash; the replay command carries it.\n' +
     '  Exit 0 when every test passed, 1 when one failed, 2 on bad input (no Go, another Go version,\n' +
     '  not a package, a build error, a --run pattern Go\'s regexp package cannot parse).',
   view:

@@ -2,6 +2,7 @@
 // needs (which tests failed and the first lines Go printed about it), not the whole output.
 
 import { runGoTest, type PreparedGoTest } from './go-test.ts';
+import { goPidFor, type PidChoice } from './process-id.ts';
 import { describeGoFaultPlan, type GoFaultPlan } from './socket-faults.ts';
 
 export interface GoExploreJob {
@@ -9,6 +10,8 @@ export interface GoExploreJob {
   readonly run?: string;
   readonly faults?: GoFaultPlan | 'swarm';
   readonly env?: readonly (readonly [string, string])[];
+  /** os.Getpid(): a pid, or drawn from each seed. */
+  readonly pid?: PidChoice;
 }
 
 export interface GoSeedVerdict {
@@ -20,13 +23,17 @@ export interface GoSeedVerdict {
   readonly virtualMicros: number;
   /** The socket faults of the run, in words (drawn per seed under --swarm). */
   readonly faults: string;
+  /** os.Getpid() in the run (drawn per seed under --pid seed). */
+  readonly pid: number;
 }
 
 const WHY_LINES = 3;
 
 export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, seed: number): Promise<GoSeedVerdict> {
+  const pid = goPidFor(job.pid, seed);
   const result = await runGoTest(prepared, {
     seed,
+    pid,
     verbose: false,
     ...(job.run === undefined ? {} : { run: job.run }),
     ...(job.faults === undefined ? {} : { faults: job.faults }),
@@ -36,7 +43,7 @@ export async function runGoSeed(prepared: PreparedGoTest, job: GoExploreJob, see
   const failAt = lines.findIndex((line) => /^\s*--- FAIL: /.test(line));
   const diedAt = lines.findIndex((line) => /^(panic|fatal error): /.test(line));
   const why = result.ok ? [] : failAt >= 0 ? failureLines(lines, failAt) : diedAt >= 0 ? deathLines(lines, diedAt) : lines.filter((l) => l.length > 0).slice(-WHY_LINES);
-  return { seed, ok: result.ok, failed: result.failed, why, virtualMicros: result.virtualMicros, faults: describeGoFaultPlan(result.faultPlan) };
+  return { seed, ok: result.ok, failed: result.failed, why, virtualMicros: result.virtualMicros, faults: describeGoFaultPlan(result.faultPlan), pid };
 }
 
 /** "--- FAIL: X" and the indented lines Go printed under it (the test's messages). */

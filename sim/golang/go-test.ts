@@ -30,6 +30,8 @@ export interface GoTestOptions {
   readonly faults?: GoFaultPlan | 'swarm';
   /** Extra environment variables for the program (e.g. RPCSIM_BUGS for the Go reference). */
   readonly env?: readonly (readonly [string, string])[];
+  /** os.Getpid() (default DEFAULT_GO_PID). */
+  readonly pid?: number;
 }
 
 export interface GoTestResult extends GoRunResult {
@@ -82,6 +84,7 @@ export async function runGoTest(prepared: PreparedGoTest, options: GoTestOptions
     maxVirtualMicros: RUN_BOUND_MICROS,
     ...(onOutput === undefined ? {} : { onOutput: (text: string) => onOutput(shown === null ? text : shown.push(text)) }),
     ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.pid === undefined ? {} : { pid: options.pid }),
   });
   if (shown !== null && onOutput !== undefined) onOutput(shown.end());
   const passed = [...result.output.matchAll(/^\s*--- PASS: (\S+)/gm)].map((m) => m[1]!);

@@ -6,6 +6,7 @@
 // and files and sockets are system-calls.ts's. What the program writes to stdout and stderr is
 // captured in order.
 
+import { DEFAULT_GO_PID } from './process-id.ts';
 import { assert } from '../kernel/assert.ts';
 import type { Process } from '../kernel/process.ts';
 import type { Waiter } from '../kernel/task.ts';
@@ -31,11 +32,11 @@ export interface GoProgramOptions {
   readonly onOutput?: (text: string) => void;
   /** Socket faults: a plan, or 'swarm' to draw one from the seed. None by default. */
   readonly faults?: GoFaultPlan | 'swarm';
+  /** os.Getpid(): DEFAULT_GO_PID unless given (see process-id.ts). */
+  readonly pid?: number;
 }
 
-/** os.Getpid() and os.Getuid(): fixed, because the 2015 tests build socket names and
- *  rand.NewSource seeds from them. */
-export const GO_PID = 2015;
+/** os.Getuid(): fixed, because the 2015 tests build socket directories from it. */
 export const GO_UID = 1000;
 /** Wall-clock time at virtual 0: 2015-03-01 00:00:00 UTC, when the lab was handed out. */
 const EPOCH_MS = 1_425_168_000_000;
@@ -80,7 +81,7 @@ export class GoHost {
     const performance = { now: () => this.nowMs() };
     const nowMs = (): number => this.nowMs();
     const process = {
-      pid: GO_PID, ppid: 1, getuid: () => GO_UID, getgid: () => GO_UID, geteuid: () => GO_UID, getegid: () => GO_UID,
+      pid: options.pid ?? DEFAULT_GO_PID, ppid: 1, getuid: () => GO_UID, getgid: () => GO_UID, geteuid: () => GO_UID, getegid: () => GO_UID,
       getgroups: () => [GO_UID], umask: () => 0o022, cwd: () => options.cwd,
       chdir: () => { throw Object.assign(new Error('chdir is not implemented'), { code: 'ENOSYS' }); },
     };

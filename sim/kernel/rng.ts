@@ -4,7 +4,7 @@
 
 import seedrandom from 'seedrandom';
 
-export type StreamName = 'network' | 'faults' | 'schedule' | 'workload';
+export type StreamName = 'network' | 'faults' | 'schedule' | 'workload' | 'pid';
 
 export interface RandomStream {
   /** A uniform integer in [0, n). n must be a positive integer no larger than 2^32. */
