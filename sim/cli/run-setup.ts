@@ -1,7 +1,7 @@
 // From flags to a run description, and from a description to the catalogue's run options: the
 // one place that decides what a run is, so the replay command `run` prints, the trace header,
 // `replay`, `shrink` and `explore` cannot disagree. Flags a scenario cannot honour (--swarm and
-// --plan where it declares no fault targets, a plan naming a server it does not have) are
+// --plan where it declares no fault targets, a plan naming a server that is not one of its fault targets) are
 // refused here, from the scenario's declared capability, not from a list of names.
 
 import type { Catalogue, CliRunOptions, ScenarioEntry } from './catalogue.ts';

@@ -22,11 +22,13 @@ export function planRefusal(capability: FaultCapability): string | null {
 /** Why entry `index` of a plan cannot be honoured ("entry 2 targets ..."), or null. */
 export function planEntryProblem(capability: FaultCapability, index: number, planned: PlannedFault): string | null {
   const { scenario, targets, actions } = capability;
+  // "Not one of its targets", not "does not have": a story's script may act on servers (kill s1)
+  // that no plan may strike.
   const known = `its fault targets are ${targets.join(', ')}`;
   if (!actions.includes(planned.fault.type)) return `entry ${index} is a ${planned.fault.type}, which ${scenario} cannot carry out; it takes ${actions.join(', ')}`;
-  if (!targets.includes(planned.fault.target)) return `entry ${index} targets "${planned.fault.target}", which ${scenario} does not have; ${known}`;
+  if (!targets.includes(planned.fault.target)) return `entry ${index} targets "${planned.fault.target}", which is not a fault target of ${scenario}; ${known}`;
   if ('when' in planned && !triggerMayNameAnyProcess(planned) && !targets.includes(planned.when.target)) {
-    return `entry ${index} waits on "${planned.when.target}", which ${scenario} does not have; ${known}`;
+    return `entry ${index} waits on "${planned.when.target}", which is not a fault target of ${scenario}; ${known}`;
   }
   return null;
 }

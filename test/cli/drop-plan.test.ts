@@ -51,7 +51,7 @@ describe('a drop in a --plan file', () => {
     ['no message', [{ at: 0, fault: { type: 'drop', target: 's1' } }], /entry 0: a drop needs "message": "request" or "reply"/],
     ['a wrong message', [{ at: 0, fault: { type: 'drop', target: 's1', message: 'both' } }], /entry 0: a drop needs "message": "request" or "reply"/],
     ['no target', [{ at: 0, fault: { type: 'drop', message: 'reply' } }], /entry 0: fault needs a "target" server name/],
-    ['a server the scenario lacks', [{ at: 0, fault: { type: 'drop', target: 's9', message: 'reply' } }], /entry 0 targets "s9", which kv-faults does not have/],
+    ['a server the scenario lacks', [{ at: 0, fault: { type: 'drop', target: 's9', message: 'reply' } }], /entry 0 targets "s9", which is not a fault target of kv-faults/],
     ['a field drops do not read', [{ at: 0, fault: { type: 'drop', target: 's1', message: 'reply', forMicros: 5 } }], /entry 0: a drop takes no "forMicros" \(its fields: type, target, message\)/],
     ['a misspelt entry field', [{ at: 0, fualt: {}, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: an entry takes no "fualt"/],
     ['a misspelt trigger field', [{ when: { on: 'send', target: 'tester', method: 'PBServer.Get', nth: 1, nht: 2 }, fault: { type: 'drop', target: 's1', message: 'reply' } }], /entry 0: "when" takes no "nht"/],

@@ -54,7 +54,7 @@ describe('branch choices on a picked element', () => {
     const pause = branchChoices(model, 'm0', KV).choices.find((c) => c.kind === 'pause')!;
     expect(branchEntry(pause, 's2', 2_500_000, KV, 0)).toEqual({ entry: { at: 2_500_000, fault: { type: 'pause', target: 's2', forMicros: 500_000 } } });
     expect(branchEntry(pause, 's2', -5, KV, 0)).toEqual({ problem: 'the time must be a number of seconds, 0 or more' });
-    expect(branchEntry(pause, 'vs', 0, KV, 3)).toEqual({ problem: 'entry 3 targets "vs", which kv-faults does not have; its fault targets are s1, s2, s3' });
+    expect(branchEntry(pause, 'vs', 0, KV, 3)).toEqual({ problem: 'entry 3 targets "vs", which is not a fault target of kv-faults; its fault targets are s1, s2, s3' });
     const none = faultCapability(findScenario('viewservice')!);
     expect(branchChoices(model, 'm0', none)).toEqual({ choices: [], refusal: 'viewservice declares no fault targets, so a plan would strike nothing' });
   });
