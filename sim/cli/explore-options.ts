@@ -57,7 +57,8 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   const named = strategy === 'portfolio' ? undefined : strategy.startsWith('pct') ? 'pct' : 'random';
   const run = every
     ? describeRun({ scenario: scenarios[0]!, seed: 0, bugs, code: codeFingerprint() })
-    : describeFromFlags(catalogue, 'explore', scenarios[0], { ...flags, seed: undefined, strategy: named, swarm: strategy.endsWith('swarm') }, 0);
+    : // --strategy swarm passed on as given, so a refusal names the flag the user wrote.
+      describeFromFlags(catalogue, 'explore', scenarios[0], { ...flags, seed: undefined, strategy: flags.strategy === 'swarm' ? 'swarm' : named, swarm: flags.swarm === true }, 0);
   // Swarm runs only where the scenario declares fault targets (elsewhere the seed has no faults to
   // pick, and replay would refuse --swarm): the portfolio's swarm seeds run without it there.
   const swarmScenarios = catalogue.scenarios.filter((s) => s.faultTargets.length > 0).map((s) => s.name);

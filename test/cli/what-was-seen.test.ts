@@ -66,11 +66,12 @@ describe('what was seen, and is no longer true', () => {
     await refused(['run', 'viewservice', '--swarm'], /^rpcsim: run viewservice does not take --swarm: the scenario declares no fault targets/);
     await refused(['run', 'viewservice', '--plan', plan], /^rpcsim: run viewservice does not take --plan: the scenario declares no fault targets/);
     // A story strikes with its own plan: that, not a lack of targets, is why it takes no --swarm.
+    await refused(['explore', 'forward-crash', '--strategy', 'swarm', '--seeds', '2'], /^rpcsim: explore forward-crash does not take --strategy swarm: its fault is its own plan/);
     await refused(['run', 'forward-crash', '--swarm'], /^rpcsim: run forward-crash does not take --swarm: its fault is its own plan \(the story it tells\), so the seed draws no fault mix; run it without --swarm, or give a --plan that strikes s3$/);
     const partition = join(dir, 'partition.json');
     writeFileSync(partition, JSON.stringify([{ at: 2_000_000, fault: { type: 'partition', target: 's1', forMicros: 500_000 } }]));
     await refused(['run', 'basic-fail', '--plan', partition], /entry 0 is a partition, which basic-fail cannot carry out; it takes crash, kill, restart, pause, unreliable, drop$/);
-    await refused(['run', 'kv-faults', '--plan', plan], /entry 0 targets "s9", which kv-faults does not have; its fault targets are s1, s2, s3$/);
+    await refused(['run', 'kv-faults', '--plan', plan], /entry 0 targets "s9", which is not a fault target of kv-faults; its fault targets are s1, s2, s3$/);
   });
 
   it('explore reads --plan, and refuses an invalid one', async () => {
