@@ -110,9 +110,8 @@ export function runInWorkers(prepared: PreparedGoTest, job: GoExploreJob, seeds:
 function report(flags: GoRunFlags, verdicts: readonly GoSeedVerdict[], wallSeconds: number, jobs: number, name: string, stoppedEarly: boolean): void {
   const failing = verdicts.filter((v) => !v.ok);
   for (const verdict of failing) {
-    const faults = flags.faults === undefined ? '' : ` (socket faults: ${verdict.faults})`;
-    const pid = flags.pid === undefined ? '' : ` (pid ${verdict.pid})`;
-    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${pid}${faults}`);
+    const about = [...(flags.pid === undefined ? [] : [`pid ${verdict.pid}`]), ...(flags.faults === undefined ? [] : [`socket faults: ${verdict.faults}`])];
+    console.log(`seed ${verdict.seed}: FAIL ${verdict.failed.join(', ') || '(the program died)'}${about.length === 0 ? '' : ` (${about.join('; ')})`}`);
     for (const line of verdict.why) console.log(`    ${line}`);
     // Shown without -v (Go still prints a failing test's log); the replay may add -v: the
     // program runs with Go's -test.v either way, so it is the same run.
