@@ -79,7 +79,7 @@ export function printResult(result: CliRunResult, description: RunDescription, f
   if (isFiltered(filter)) console.log(paint('dim', `showing ${shown.length} of ${result.trace.length} events (--proc/--from/--to)`));
   if (flags.full === true) printLines(mapLines(shown, renderTextLine));
   else if (flags.quiet !== true) for (const line of summaryLines(shown, 40)) console.log(line);
-  const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} events, ${wallSeconds.toFixed(2)} s wall`;
+  const stats = `${formatSeconds(result.virtualMicros)} virtual, ${result.opCount} client ops, ${result.events} kernel events, ${wallSeconds.toFixed(2)} s wall`;
   for (const line of unstruckLines(result, description)) console.log(paint('yellow', line));
   if (result.ok) {
     console.log(paint('green', `PASS ${result.scenario} (seed ${result.seed}): ${stats}`));
