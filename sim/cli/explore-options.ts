@@ -55,10 +55,9 @@ export function parseExploreOptions(catalogue: Catalogue, target: string | undef
   // command is this description with the run's scenario, seed and strategy. One scenario's
   // description also refuses what the scenario cannot honour (--swarm, a --plan it cannot strike).
   const named = strategy === 'portfolio' ? undefined : strategy.startsWith('pct') ? 'pct' : 'random';
-  const run = every
-    ? describeRun({ scenario: scenarios[0]!, seed: 0, bugs, code: codeFingerprint() })
-    : // --strategy swarm passed on as given, so a refusal names the flag the user wrote.
-      describeFromFlags(catalogue, 'explore', scenarios[0], { ...flags, seed: undefined, strategy: flags.strategy === 'swarm' ? 'swarm' : named, swarm: flags.swarm === true }, 0);
+  // --strategy swarm is passed on as given, so a refusal names the flag the user wrote.
+  const asGiven = { ...flags, seed: undefined, strategy: flags.strategy === 'swarm' ? 'swarm' : named, swarm: flags.swarm === true };
+  const run = every ? describeRun({ scenario: scenarios[0]!, seed: 0, bugs, code: codeFingerprint() }) : describeFromFlags(catalogue, 'explore', scenarios[0], asGiven, 0);
   // Swarm runs only where the scenario declares fault targets (elsewhere the seed has no faults to
   // pick, and replay would refuse --swarm): the portfolio's swarm seeds run without it there.
   const swarmScenarios = catalogue.scenarios.filter((s) => s.faultTargets.length > 0).map((s) => s.name);

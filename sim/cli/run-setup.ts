@@ -1,8 +1,9 @@
 // From flags to a run description, and from a description to the catalogue's run options: the
 // one place that decides what a run is, so the replay command `run` prints, the trace header,
-// `replay`, `shrink` and `explore` cannot disagree. Flags a scenario cannot honour (--swarm and
-// --plan where it declares no fault targets, a plan naming a server that is not one of its fault targets) are
-// refused here, from the scenario's declared capability, not from a list of names.
+// `replay`, `shrink` and `explore` cannot disagree. Flags a scenario cannot honour are refused
+// here, from the scenario's declared capability, not from a list of names: --swarm where it
+// declares no fault targets (a story, whose fault is its own plan, says so), --plan where it can
+// strike nothing, a plan naming a server that is not one of its fault targets.
 
 import type { Catalogue, CliRunOptions, ScenarioEntry } from './catalogue.ts';
 import type { Chooser } from '../kernel/chooser.ts';

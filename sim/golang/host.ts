@@ -2,8 +2,8 @@
 // rpcsim's kernel as one process. The toolchain's own wasm_exec.js does the glue; every entry
 // that would reach the real machine is ours: the clock and the runtime's one timer are the
 // kernel's (when Go is idle, the kernel jumps to its next event), the runtime's and
-// crypto/rand's random bytes come from the seed's workload stream, the pid and uid are fixed,
-// and files and sockets are system-calls.ts's. What the program writes to stdout and stderr is
+// crypto/rand's random bytes come from the seed's workload stream, the uid is fixed, the pid is
+// 2015 unless --pid says otherwise (process-id.ts), and files and sockets are system-calls.ts's. What the program writes to stdout and stderr is
 // captured in order.
 
 import { DEFAULT_GO_PID } from './process-id.ts';

@@ -214,8 +214,9 @@ export class Kernel {
    * it (it is the current task, it names trace events, another goroutine it wakes gets an event of
    * its own), but no promise is resolved and no microtask runs. `step` returns the value to
    * resume the task with, or KEEP_BLOCKED to leave it waiting; if it throws, the task's wait
-   * throws the error (uncaught, the task fails with it). For a goroutine whose next stretch of work is short and synchronous: the rpc
-   * client's send check and its write, which otherwise cost a resume and a block each.
+   * throws the error (uncaught, the task fails with it). For a goroutine whose next stretch of
+   * work is short and synchronous, where a resume and a block would cost more than the work: the
+   * rpc client's send check and its write, the lab accept loop's turns.
    */
   stepBlocked<T>(waiter: Waiter<T>, work: BlockedStep<T>): void {
     const task = waiter.task;

@@ -7,8 +7,8 @@
 // its later turns run from its wake events (Listener.watchAcceptable, at the latency a blocked
 // acceptor would be woken) as that goroutine, without resuming it (Kernel.stepBlocked). It stays
 // among its process's live goroutines; its events carry it, so pausing it holds them and a
-// scheduler sees its id; the kernel counts it as running during a turn, as before. Resuming it
-// for every accepted connection cost a promise and two microtasks an RPC.
+// scheduler sees its id; the kernel counts it as running during a turn, as it would a resumed
+// goroutine. Resuming it for every accepted connection cost a promise and two microtasks an RPC.
 
 import type { KernelCallback } from '../kernel/event-queue.ts';
 import { KEEP_BLOCKED, type BlockedStep, type Kernel } from '../kernel/kernel.ts';
@@ -75,7 +75,7 @@ class AcceptLoop implements KernelCallback, BlockedStep<void> {
     private readonly rpcs: RpcServer,
     private readonly kind: string,
   ) {
-    this.goroutine = kernel.runningTask('acceptLoop');
+    this.goroutine = kernel.runningTask('acceptLoop (start it as a goroutine: go(() => acceptLoop(...)))');
   }
 
   /** The goroutine's own first step: turns until Accept would wait, then it parks. */

@@ -8,6 +8,7 @@ import { captureWrites } from '../support/cli-capture.ts';
 import { goCommand } from '../../sim/cli/command-go-cli.ts';
 
 const PID = fileURLToPath(new URL('./fixtures/gopath/src/pid', import.meta.url));
+const DROP_REPLY = fileURLToPath(new URL('./fixtures/plans/drop-reply.json', import.meta.url));
 const TIMEOUT_MS = 300_000;
 const { out, err } = captureWrites();
 const printedPids = (): number[] => [...out.join('').matchAll(/^pid (\d+)$/gm)].map((m) => Number(m[1]));
@@ -34,9 +35,10 @@ describe('go test and go explore --pid', () => {
     expect(new Set(drawn.slice(0, 3)).size).toBe(3);
     for (const pid of drawn) expect(pid).toBeGreaterThanOrEqual(300);
     for (const pid of drawn) expect(pid).toBeLessThanOrEqual(32_767);
-    // go explore reports each failing seed with its pid, and its replay reproduces it.
+    // go explore (in worker threads) reports each failing seed with its pid, and its replay
+    // reproduces it.
     out.length = 0;
-    expect(await goCommand(['explore', PID, '--seeds', '6', '--pid', 'seed', '--env', 'PID_MUST_BE_EVEN=1'])).toBe(1);
+    expect(await goCommand(['explore', PID, '--seeds', '6', '--jobs', '2', '--pid', 'seed', '--env', 'PID_MUST_BE_EVEN=1'])).toBe(1);
     const report = out.join('');
     const failure = /^seed (\d+): FAIL TestPid \(pid (\d+)\)$/m.exec(report)!;
     expect(Number(failure[2]) % 2).toBe(1);
@@ -44,6 +46,12 @@ describe('go test and go explore --pid', () => {
     out.length = 0;
     expect(await goCommand(replay[1]!.split(' '))).toBe(1);
     expect(out.join('')).toContain(`odd pid ${failure[2]}\n`);
+  }, TIMEOUT_MS);
+
+  it('should name a failing seed\'s pid and socket faults in one parenthesis', async () => {
+    out.length = 0;
+    expect(await goCommand(['explore', PID, '--seeds', '1', '--pid', '4243', '--plan', DROP_REPLY, '--env', 'PID_MUST_BE_EVEN=1'])).toBe(1);
+    expect(out.join('')).toMatch(/^seed 1: FAIL TestPid \(pid 4243; socket faults: drop reply 300‰\)$/m);
   }, TIMEOUT_MS);
 
   it('should refuse a pid Linux could not hand out, in one line', async () => {
