@@ -17,7 +17,7 @@ describe('seeded streams', () => {
       for (const name of ['network', 'faults', 'schedule', 'workload'] as StreamName[]) {
         const stream = streamFor(seed, name);
         const reference = seedrandom.alea(`rpcsim/${seed}/${name}`);
-        for (let i = 0; i < 5_000; i++) {
+        for (let i = 0; i < 2_000; i++) {
           const n = bounds[i % bounds.length]!;
           expect(stream.below(n)).toBe(referenceBelow(reference, n));
         }
