@@ -3,7 +3,7 @@
 // run says which bound stopped it.
 
 import { describe, expect, it } from 'vitest';
-import { Mutex, World, go, nowMicros, pauseProcess, resumeProcess, sleep, spawnProcess } from '../../sim/index.ts';
+import { Mutex, World, crashProcess, go, nowMicros, pauseProcess, resumeProcess, sleep, spawnProcess } from '../../sim/index.ts';
 import { KEEP_BLOCKED } from '../../sim/kernel/kernel.ts';
 
 describe('kernel', () => {
@@ -60,6 +60,30 @@ describe('kernel', () => {
     expect(report.failure).toBeNull();
     expect(counter).toBe(400);
     expect(maxInside).toBe(1);
+  });
+
+  it('should hand a mutex only to live waiters, in the order they came when the chooser takes the first', async () => {
+    const order: string[] = [];
+    const first = { pick: (): number => 0 }; // every tie and every handoff: the first candidate
+    await new World({ seed: 1, chooser: first }).run(async () => {
+      const mu = new Mutex();
+      await mu.lock();
+      const waitFor = (name: string) => async (): Promise<void> => {
+        await mu.lock();
+        order.push(name);
+        await sleep(5);
+        mu.unlock();
+      };
+      const doomed = spawnProcess('p', () => go(waitFor('p'), 'w'));
+      go(waitFor('b'), 'b');
+      go(waitFor('c'), 'c');
+      go(waitFor('d'), 'd');
+      await sleep(10); // all four wait, p's first
+      crashProcess(doomed.proc);
+      mu.unlock();
+      await sleep(100);
+    });
+    expect(order).toEqual(['b', 'c', 'd']);
   });
 
   it('should refuse to unlock an unlocked mutex, as Go does', async () => {
