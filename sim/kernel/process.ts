@@ -50,12 +50,8 @@ export class Process {
 
   private readonly taskLabels = new Map<string, Label>();
 
-  /** "s1/ServeConn", built once per process and task name: RPC servers start thousands. */
-  taskLabel(taskName: string): string {
-    return this.taskTraceLabel(taskName).text;
-  }
-
-  /** taskLabel as trace events carry it: one Label per process and task name. */
+  /** "s1/ServeConn" as trace events carry it, built once per process and task name: RPC
+   *  servers start thousands. */
   taskTraceLabel(taskName: string): Label {
     let label = this.taskLabels.get(taskName);
     if (label === undefined) {

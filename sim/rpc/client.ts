@@ -28,15 +28,16 @@ class OutgoingCall implements KernelCallback, BlockedStep<CallResult> {
   seq = 0;
   /** The caller, blocked for the whole call. */
   parked: Waiter<CallResult> | null = null;
-  /** The waiter the input goroutine delivers to: the caller's, once the request is written. */
-  waiter: Waiter<CallResult> | null = null;
-  /** Set when the call ends before its caller waits for it. */
-  result?: CallResult;
   /** Past send's check: the next step is the write. */
   checked = false;
+  /** Written and waiting for its reply: the input goroutine delivers it to `parked`. */
+  written = false;
+  /** Set when the call ends before it is written (the input goroutine failed it meanwhile). */
+  result?: CallResult;
 
   constructor(
     private readonly client: RpcClient,
+    private readonly kernel: Kernel,
     readonly labels: MethodLabels,
     readonly args: unknown,
     readonly goroutine: Task,
@@ -44,7 +45,7 @@ class OutgoingCall implements KernelCallback, BlockedStep<CallResult> {
 
   /** The caller's wake after its setup or its encoding (a KernelCallback). */
   run(): void {
-    this.client.stepAsCaller(this);
+    this.kernel.stepBlocked(this.parked!, this);
   }
 
   /** That wake's work, as the caller (a BlockedStep). */
@@ -101,19 +102,14 @@ export class RpcClient implements KernelCallback {
    * had the caller slept and resumed.
    */
   async call(method: string, args: unknown): Promise<CallResult> {
-    const call = new OutgoingCall(this, methodLabels(method), args, this.kernel.runningTask('rpc call'));
+    const call = new OutgoingCall(this, this.kernel, methodLabels(method), args, this.kernel.runningTask('rpc call'));
     const setupMicros = this.net.setupDelayMicros();
-    let result: CallResult | typeof KEEP_BLOCKED;
-    if (setupMicros > 0) {
-      call.parked = this.kernel.block<CallResult>('rpc call');
-      this.kernel.at(setupMicros, call);
-      result = KEEP_BLOCKED;
-    } else result = this.sendCheck(call);
-    if (result === KEEP_BLOCKED) {
-      call.parked ??= this.kernel.block<CallResult>('rpc call');
-      result = await call.parked.promise;
-    }
-    return this.returned(call.labels, call.seq, result);
+    // With no setup time the check runs now, in this step; it may fail the call at once.
+    const now = setupMicros > 0 ? KEEP_BLOCKED : this.sendCheck(call);
+    if (now !== KEEP_BLOCKED) return this.returned(call.labels, call.seq, now);
+    call.parked = this.kernel.block<CallResult>('rpc call');
+    if (setupMicros > 0) this.kernel.at(setupMicros, call);
+    return this.returned(call.labels, call.seq, await call.parked.promise);
   }
 
   /** @internal send's check, as the caller: shut down, or take a sequence number and start encoding. */
@@ -142,7 +138,7 @@ export class RpcClient implements KernelCallback {
     if (this.failedWhileSending !== null) this.terminate(this.failedWhileSending);
     if (writeError !== null) return { ok: false, error: writeError };
     if (!this.pending.includes(call)) return call.result!;
-    call.waiter = call.parked; // the input goroutine delivers the reply to the blocked caller
+    call.written = true; // the input goroutine delivers the reply to the blocked caller
     return KEEP_BLOCKED;
   }
 
@@ -156,11 +152,6 @@ export class RpcClient implements KernelCallback {
       this.inputExited();
     }
     return this.conn.close();
-  }
-
-  /** @internal Runs the caller's next step from its wake event (see call()). */
-  stepAsCaller(call: OutgoingCall): void {
-    this.kernel.stepBlocked(call.parked!, call);
   }
 
   private returned(labels: MethodLabels, seq: number, result: CallResult): CallResult {
@@ -234,8 +225,7 @@ export class RpcClient implements KernelCallback {
   /** The input loop hands the result to the waiting call: the first one resumes in this very
    *  event (Go's input goroutine would wake it at once), any more get events of their own. */
   private deliver(call: OutgoingCall, result: CallResult): void {
-    const waiter = call.waiter;
-    if (waiter === null) call.result = result;
-    else if (!this.kernel.resumeNow(waiter, result)) this.kernel.wake(waiter, result);
+    if (!call.written) call.result = result;
+    else if (!this.kernel.resumeNow(call.parked!, result)) this.kernel.wake(call.parked!, result);
   }
 }
